@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CatalogueService } from './catalogue.service.js';
+import { INSURER_ADAPTERS, type InsurerAdapter } from './insurers/insurer.port.js';
+import { JsonPagedInsurerAdapter } from './insurers/json-paged.adapter.js';
+import { UpstreamHttpClient } from './insurers/upstream-http.client.js';
+import { XmlInsurerAdapter } from './insurers/xml.adapter.js';
+import { InsurerRepository } from './insurer.repository.js';
+import { ProductsResolver } from './products.resolver.js';
+
+@Module({
+  providers: [
+    UpstreamHttpClient,
+    JsonPagedInsurerAdapter,
+    XmlInsurerAdapter,
+    {
+      provide: INSURER_ADAPTERS,
+      useFactory: (...adapters: InsurerAdapter[]): InsurerAdapter[] => adapters,
+      inject: [JsonPagedInsurerAdapter, XmlInsurerAdapter],
+    },
+    InsurerRepository,
+    CatalogueService,
+    ProductsResolver,
+  ],
+})
+export class CatalogueModule {}

@@ -1,0 +1,34 @@
+import type { Product } from '@family/domain';
+import type { InsurerWireFormat } from '../entities/insurer.entity.js';
+
+/** Where and how to reach one insurer's catalogue. */
+export interface InsurerEndpoint {
+  readonly id: string;
+  readonly name: string;
+  readonly wireFormat: InsurerWireFormat;
+  readonly url: string;
+}
+
+/**
+ * The one port every insurer sits behind. An adapter translates its upstream's wire format into the
+ * domain model; a new upstream format is a new adapter and nothing else.
+ */
+export interface InsurerAdapter {
+  readonly wireFormat: InsurerWireFormat;
+  fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<Product[]>;
+}
+
+export const INSURER_ADAPTERS = Symbol('INSURER_ADAPTERS');
+
+export type UpstreamErrorCode = 'TIMEOUT' | 'UNAVAILABLE' | 'BAD_RESPONSE' | 'CIRCUIT_OPEN';
+
+/** An upstream failed; `detail` is for logs (never shown to users, never holds personal data). */
+export class UpstreamError extends Error {
+  constructor(
+    readonly code: UpstreamErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'UpstreamError';
+  }
+}

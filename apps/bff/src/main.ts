@@ -1,0 +1,21 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { createApp } from './app.factory.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`BFF ready: app ${base}/  GraphQL ${base}/graphql  health ${base}/health`);
+}
+
+void main();

@@ -1,0 +1,78 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { SANDBOX_INSURERS } from './data/catalogue.js';
+import { FaultControl, parseControlRequest } from './faults.js';
+import { MALFORMED_JSON, registerJsonInsurer } from './insurers/json-insurer.routes.js';
+import { MALFORMED_XML, registerXmlInsurer } from './insurers/xml-insurer.routes.js';
+
+export interface SandboxOptions {
+  readonly logger?: boolean;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstance; faults: FaultControl } {
+  // forceCloseConnections: a "hang" fault keeps requests open forever; closing must not wait for them.
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const faults = new FaultControl();
+  const insurerCodes = SANDBOX_INSURERS.map((insurer) => insurer.code);
+
+  app.get('/health', async () => ({ status: 'ok', insurers: insurerCodes }));
+
+  app.get('/__control', async () => faults.snapshot());
+  app.post('/__control', async (request, reply) => {
+    const parsed = parseControlRequest(request.body, insurerCodes);
+    if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
+    faults.set(parsed.insurerCode, parsed.settings);
+    return { insurer: parsed.insurerCode, ...parsed.settings };
+  });
+  app.post('/__control/reset', async () => {
+    faults.reset();
+    return { reset: true };
+  });
+
+  // Latency and faults are played before any insurer route answers.
+  app.addHook('onRequest', async (request, reply) => {
+    const match = /^\/insurers\/([^/]+)\//.exec(request.url);
+    if (!match) return;
+    const insurer = SANDBOX_INSURERS.find((candidate) => candidate.code === match[1]);
+    if (!insurer) return;
+    const settings = faults.get(insurer.code);
+    if (settings.latencyMs > 0) await delay(settings.latencyMs);
+    const failure = faults.draw(insurer.code);
+    if (failure === 'http500') {
+      return reply.code(500).type('text/plain').send('Internal Server Error');
+    }
+    if (failure === 'malformed') {
+      return insurer.format === 'xml'
+        ? reply.type('application/xml; charset=utf-8').send(MALFORMED_XML)
+        : reply.type('application/json; charset=utf-8').send(MALFORMED_JSON);
+    }
+    if (failure === 'hang') {
+      // Never answer; the socket stays open until the client gives up or the server closes.
+      await new Promise<never>(() => undefined);
+    }
+  });
+
+  for (const insurer of SANDBOX_INSURERS) {
+    if (insurer.format === 'json') registerJsonInsurer(app, insurer);
+    else registerXmlInsurer(app, insurer);
+  }
+  return { app, faults };
+}
+
+export interface RunningSandbox {
+  readonly url: string;
+  readonly faults: FaultControl;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox; port 0 picks a free port (what tests use). */
+export async function startSandbox(port = 0, host = '127.0.0.1', logger = false): Promise<RunningSandbox> {
+  const { app, faults } = buildSandbox({ logger });
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  return { url: `http://${host}:${boundPort}`, faults, close: () => app.close() };
+}

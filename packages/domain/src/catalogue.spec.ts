@@ -1,0 +1,71 @@
+import { InvalidCursorError, matchesFilter, paginate } from './catalogue.js';
+import { CATEGORY_LABELS, type Product } from './product.js';
+
+const product = (id: string, priceFrom: number, overrides: Partial<Product> = {}): Product => ({
+  id,
+  insurerId: id.split(':')[0],
+  name: `产品 ${id}`,
+  category: 'MEDICAL',
+  priceFrom,
+  ...overrides,
+});
+
+const label = (category: Product['category']): string => CATEGORY_LABELS[category];
+
+describe('paginate', () => {
+  const products = [product('b:2', 300), product('a:1', 100), product('c:3', 100), product('a:4', 50)];
+
+  it('orders by price, then id, and walks every item exactly once', () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = paginate(products, { first: 3, after });
+      seen.push(...page.items.map((item) => item.node.id));
+      expect(page.totalCount).toBe(4);
+      if (!page.hasNextPage) break;
+      after = page.endCursor;
+    }
+    expect(seen).toEqual(['a:4', 'a:1', 'c:3', 'b:2']);
+  });
+
+  it('does not repeat or skip when an item is added before the cursor between pages', () => {
+    const first = paginate(products, { first: 2 });
+    const grown = [...products, product('z:0', 10)];
+    const second = paginate(grown, { first: 10, after: first.endCursor });
+    expect(second.items.map((item) => item.node.id)).toEqual(['c:3', 'b:2']);
+  });
+
+  it('answers an empty page after the last item', () => {
+    const all = paginate(products, { first: 4 });
+    expect(all.hasNextPage).toBe(false);
+    const after = paginate(products, { first: 4, after: all.endCursor });
+    expect(after.items).toEqual([]);
+    expect(after.endCursor).toBeNull();
+  });
+
+  it('throws on a cursor it did not make', () => {
+    expect(() => paginate(products, { first: 1, after: 'bogus!' })).toThrow(InvalidCursorError);
+  });
+});
+
+describe('matchesFilter', () => {
+  const medical = product('a:1', 100, { name: '康宁e生保 百万医疗' });
+  const accident = product('b:1', 100, { name: '小蜜蜂综合保障', category: 'ACCIDENT' });
+
+  it('finds medical products by the Chinese word 医疗, in the name or the category label', () => {
+    expect(matchesFilter(medical, { text: '医疗' }, label)).toBe(true);
+    expect(matchesFilter(accident, { text: '医疗' }, label)).toBe(false);
+    expect(matchesFilter(accident, { text: '意外' }, label)).toBe(true);
+  });
+
+  it('combines category and insurer', () => {
+    expect(matchesFilter(medical, { category: 'MEDICAL', insurerId: 'a' }, label)).toBe(true);
+    expect(matchesFilter(medical, { category: 'MEDICAL', insurerId: 'b' }, label)).toBe(false);
+    expect(matchesFilter(medical, { category: 'ACCIDENT' }, label)).toBe(false);
+  });
+
+  it('ignores blank text and is case-insensitive for Latin letters', () => {
+    expect(matchesFilter(medical, { text: '   ' }, label)).toBe(true);
+    expect(matchesFilter(medical, { text: 'E生保' }, label)).toBe(true);
+  });
+});
