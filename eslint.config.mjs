@@ -22,6 +22,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS configuration files (babel, jest) and test stubs.
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**', 'bench/**', '.ci/**'],
     languageOptions: {
       globals: {

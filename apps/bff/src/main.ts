@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  // The bound port, not the configured one: PORT=0 (tests) picks a free port.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`BFF ready: app ${base}/  GraphQL ${base}/graphql  health ${base}/health`);
 }
 

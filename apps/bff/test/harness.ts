@@ -1,0 +1,156 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { type RunningSandbox, startSandbox } from '@family/sandbox';
+
+/**
+ * Integration tests drive the real, built BFF as its own process (`node dist/main.js`), over HTTP,
+ * against a real database and the sandbox on a random port. Build first: `pnpm test` does.
+ */
+const BFF_MAIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
+
+export interface GraphQLResponse<T> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    data?: T | null;
+    errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  };
+}
+
+export interface TestStack {
+  readonly url: string;
+  readonly sandbox: RunningSandbox;
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Sets a fault on one sandbox insurer through its real HTTP control endpoint. */
+  fault(body: Record<string, unknown>): Promise<void>;
+  resetFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database for one suite: a new PostgreSQL database when DATABASE_URL is set (dropped at the
+ * end), otherwise an in-memory PGlite.
+ */
+async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { env: { PGLITE_DATA_DIR: 'memory', DATABASE_URL: '' }, drop: async () => undefined };
+  const name = `bff_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface BffProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: () => string;
+  /** Stops it with SIGTERM; resolves with how it ended. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node dist/main.js` with the given environment and waits until it says it is ready. */
+export async function startBff(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
+  if (!existsSync(BFF_MAIN)) throw new Error(`${BFF_MAIN} is missing: build the BFF first (pnpm build)`);
+  const child = spawn(process.execPath, [BFF_MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`BFF not ready in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const check = (): void => {
+      const match = READY.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`BFF exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    child,
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const sandbox = await startSandbox(0);
+  const database = await freshDatabase();
+  const bff = await startBff({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    SANDBOX_URL: sandbox.url,
+    UPSTREAM_TIMEOUT_MS: '800',
+    ...database.env,
+    ...env,
+  });
+
+  const control = async (path: string, body: unknown): Promise<void> => {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`sandbox control refused: ${await response.text()}`);
+  };
+
+  return {
+    url: bff.url,
+    sandbox,
+    async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const response = await fetch(`${bff.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse<T>['body'],
+      };
+    },
+    fault: (body) => control('/__control', body),
+    resetFaults: () => control('/__control/reset', {}),
+    async close() {
+      await bff.stop();
+      await sandbox.close();
+      await database.drop();
+    },
+  };
+}
