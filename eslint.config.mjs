@@ -19,6 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['log', 'error', 'warn'] }],
+      // A callback may run before the assignment it reads (mini-program APIs can call back synchronously).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

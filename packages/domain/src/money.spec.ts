@@ -25,6 +25,9 @@ describe('formatYuan', () => {
     [1, '0.01'],
     [0, '0'],
     [4555, '45.55'],
+    [5, '0.05'],
+    [123456789, '1234567.89'],
+    [-150, '-1.5'],
   ])('formats %p fen as %p', (fen, text) => {
     expect(formatYuan(fen)).toBe(text);
   });

@@ -14,10 +14,16 @@ export function yuanToFen(value: string | number): Fen | null {
   return Number.isSafeInteger(fen) ? fen : null;
 }
 
-/** Formats fen as a yuan amount for display: 12850 → "128.5", 10000 → "100". */
+/**
+ * Formats fen as a yuan amount for display, trailing zeros dropped: 12850 → "128.5", 10000 → "100",
+ * -150 → "-1.5". Integer arithmetic only, so no floating-point drift.
+ */
 export function formatYuan(fen: Fen): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  if (cents === 0) return String(yuan);
-  return `${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+  const rounded = Math.round(fen);
+  const sign = rounded < 0 ? '-' : '';
+  const abs = Math.abs(rounded);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs % 100;
+  if (cents === 0) return `${sign}${yuan}`;
+  return `${sign}${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }

@@ -1,0 +1,21 @@
+import type { UserConfigExport } from '@tarojs/cli';
+
+export default {
+  logger: {
+    quiet: false,
+    stats: true,
+  },
+  mini: {},
+  h5: {
+    devServer: {
+      port: 10086,
+      // `pnpm dev:h5` serves the app itself; forward API calls to a locally running BFF.
+      proxy: {
+        '/graphql': {
+          target: process.env.BFF_ORIGIN ?? 'http://localhost:3000',
+          changeOrigin: true,
+        },
+      },
+    },
+  },
+} satisfies UserConfigExport<'webpack5'>;
