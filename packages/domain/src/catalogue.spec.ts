@@ -1,14 +1,9 @@
 import { InvalidCursorError, matchesFilter, paginate } from './catalogue.js';
 import { CATEGORY_LABELS, type Product } from './product.js';
+import { makeProduct } from './testing.js';
 
-const product = (id: string, priceFrom: number, overrides: Partial<Product> = {}): Product => ({
-  id,
-  insurerId: id.split(':')[0],
-  name: `产品 ${id}`,
-  category: 'MEDICAL',
-  priceFrom,
-  ...overrides,
-});
+const product = (id: string, priceFrom: number, overrides: Partial<Product> = {}): Product =>
+  makeProduct({ id, insurerId: id.split(':')[0], name: `产品 ${id}`, category: 'MEDICAL', priceFrom, ...overrides });
 
 const label = (category: Product['category']): string => CATEGORY_LABELS[category];
 

@@ -1,0 +1,12 @@
+/**
+ * A small key-value port for cached upstream data: in memory by default, Redis when REDIS_URL is set
+ * (so several BFF instances share one cache). Values are JSON; a store may drop an entry at any time.
+ */
+export interface CacheStore {
+  get<T>(key: string): Promise<T | null>;
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const CACHE_STORE = Symbol('CACHE_STORE');
