@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sandboxInsurerSecretsSetting } from '../apps/sandbox/dist/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const sandboxPort = process.env.SANDBOX_PORT ?? '3100';
@@ -62,6 +63,8 @@ start('bff', 'apps/bff/dist/main.js', {
   PORT: port,
   HOST: process.env.HOST ?? '127.0.0.1',
   SANDBOX_URL: sandboxUrl,
+  // The sandbox's fictional signing secrets; a real deployment reads real ones from its secret store.
+  INSURER_SECRETS: process.env.INSURER_SECRETS ?? sandboxInsurerSecretsSetting(),
   H5_DIST_DIR: h5,
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? join(root, '.data/pglite'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -1,21 +1,34 @@
-import { SANDBOX_PRODUCTS } from '@family/sandbox';
+import { assessInsurer } from '@family/domain';
+import { SANDBOX_INSURERS, SANDBOX_PRODUCTS, productsOf } from '@family/sandbox';
 import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
 
+/** What the sandbox lists that the qualification gate (C7) lets through. */
+const QUALIFIED = SANDBOX_INSURERS.filter(
+  (insurer) => assessInsurer({ id: insurer.code, name: insurer.name, ...insurer.facts }).qualified,
+);
+const EXCLUDED = SANDBOX_INSURERS.filter((insurer) => !QUALIFIED.includes(insurer));
+const LISTED_PRODUCTS = SANDBOX_PRODUCTS.filter((product) =>
+  QUALIFIED.some((insurer) => insurer.code === product.insurerCode),
+);
+
+interface Edge {
+  cursor: string;
+  node: { id: string; name: string; priceFrom: number; category: string; insurer: { id: string; name: string } };
+}
 interface ProductsData {
   products: {
     totalCount: number;
-    edges: {
-      cursor: string;
-      node: { id: string; name: string; priceFrom: number; insurer: { id: string; name: string } };
-    }[];
+    edges: Edge[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     errors: { code: string; message: string; insurer: { id: string } }[];
+    freshness: { insurer: { id: string }; ageSeconds: number; stale: boolean }[];
+    dataAgeSeconds: number;
   };
 }
 
 const PRODUCTS = /* GraphQL */ `
-  query Products($first: Int!, $after: String, $filter: ProductFilter) {
-    products(first: $first, after: $after, filter: $filter) {
+  query Products($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+    products(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       edges {
         cursor
@@ -23,6 +36,7 @@ const PRODUCTS = /* GraphQL */ `
           id
           name
           priceFrom
+          category
           insurer {
             id
             name
@@ -40,74 +54,212 @@ const PRODUCTS = /* GraphQL */ `
           id
         }
       }
+      freshness {
+        insurer {
+          id
+        }
+        ageSeconds
+        stale
+      }
+      dataAgeSeconds
     }
   }
 `;
 
-describe('Query.products over HTTP, real database and sandbox', () => {
+async function walk(stack: TestStack, variables: Record<string, unknown>): Promise<Edge[]> {
+  const edges: Edge[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const response: GraphQLResponse<ProductsData> = await stack.gql<ProductsData>(PRODUCTS, {
+      first: 50,
+      ...variables,
+      after,
+    });
+    const page = response.body.data!.products;
+    edges.push(...page.edges);
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return edges;
+}
+
+describe('the catalogue over HTTP, real database and sandbox', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
     stack = await startStack();
   });
   afterAll(() => stack.close());
-  afterEach(() => stack.resetFaults());
 
-  it('gathers products from both insurers, normalised', async () => {
-    const { status, body } = await stack.gql<ProductsData>(PRODUCTS, { first: 50 });
-    expect(status).toBe(200);
-    const products = body.data!.products;
-    expect(products.errors).toEqual([]);
-    expect(products.totalCount).toBe(SANDBOX_PRODUCTS.length);
-    expect(new Set(products.edges.map((edge) => edge.node.insurer.name))).toEqual(new Set(['康宁人寿', '安信财险']));
-    const prices = products.edges.map((edge) => edge.node.priceFrom);
+  it('gathers every qualified insurer through all three formats, and leaves out the one that fails the gate', async () => {
+    expect(QUALIFIED.length).toBeGreaterThanOrEqual(10);
+    expect(EXCLUDED.length).toBeGreaterThanOrEqual(1);
+    const edges = await walk(stack, { sort: 'PRICE' });
+    expect(edges).toHaveLength(LISTED_PRODUCTS.length);
+    expect(new Set(edges.map((edge) => edge.node.id)).size).toBe(edges.length);
+    expect(new Set(edges.map((edge) => edge.node.insurer.id))).toEqual(
+      new Set(QUALIFIED.map((insurer) => insurer.code)),
+    );
+    expect(new Set(QUALIFIED.map((insurer) => insurer.format))).toEqual(new Set(['json', 'xml', 'signed-json']));
+    const prices = edges.map((edge) => edge.node.priceFrom);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(new Set(edges.map((edge) => edge.node.category)).size).toBeGreaterThanOrEqual(7);
   });
 
-  it('walks every product exactly once page by page', async () => {
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 20; guard++) {
-      const response: GraphQLResponse<ProductsData> = await stack.gql<ProductsData>(PRODUCTS, { first: 4, after });
-      const page = response.body.data!.products;
-      ids.push(...page.edges.map((edge) => edge.node.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
+  it('pages by score (highest first) and by name without repeats', async () => {
+    for (const sort of ['SCORE', 'NAME']) {
+      const edges = await walk(stack, { sort });
+      expect(edges).toHaveLength(LISTED_PRODUCTS.length);
+      expect(new Set(edges.map((edge) => edge.node.id)).size).toBe(edges.length);
     }
-    expect(ids).toHaveLength(SANDBOX_PRODUCTS.length);
-    expect(new Set(ids).size).toBe(ids.length);
+    const { body } = await stack.gql<{ products: { edges: { node: { score: { composite: number } } }[] } }>(
+      '{ products(first: 50) { edges { node { score { composite } } } } }',
+    );
+    const composites = body.data!.products.edges.map((edge) => edge.node.score.composite);
+    expect(composites).toEqual([...composites].sort((a, b) => b - a));
   });
 
-  it('filters by Chinese text and by insurer', async () => {
-    const medical = await stack.gql<ProductsData>(PRODUCTS, { first: 50, filter: { text: '医疗' } });
-    const names = medical.body.data!.products.edges.map((edge) => edge.node.name);
-    expect(names.length).toBeGreaterThan(1);
-    expect(names.every((name) => name.includes('医疗'))).toBe(true);
+  it('filters by category, Chinese text, insurer, age and budget', async () => {
+    const medical = await walk(stack, { filter: { text: '医疗' } });
+    expect(medical.length).toBeGreaterThan(5);
+    expect(medical.every((edge) => /医疗/.test(edge.node.name) || edge.node.category === 'MEDICAL')).toBe(true);
 
-    const anxin = await stack.gql<ProductsData>(PRODUCTS, { first: 50, filter: { insurerId: 'anxin' } });
-    expect(anxin.body.data!.products.edges.every((edge) => edge.node.insurer.id === 'anxin')).toBe(true);
+    const cancer = await walk(stack, { filter: { category: 'CANCER' } });
+    expect(cancer.length).toBe(LISTED_PRODUCTS.filter((product) => product.category === 'CANCER').length);
+
+    const anxin = await walk(stack, { filter: { insurerId: 'anxin' } });
+    expect(anxin).toHaveLength(productsOf('anxin').length);
+
+    const cheapForSixty = await walk(stack, { filter: { age: 60, budget: 30_000 } });
+    const sixty = LISTED_PRODUCTS.filter((product) =>
+      product.premiums.some((rate) => 60 >= rate.minAge && 60 <= rate.maxAge && rate.annualFen <= 30_000),
+    );
+    expect(cheapForSixty.map((edge) => edge.node.id).sort()).toEqual(
+      sixty.map((product) => `${product.insurerCode}:${product.code}`).sort(),
+    );
   });
 
-  it.each([
-    ['http500', 'UNAVAILABLE'],
-    ['malformed', 'BAD_RESPONSE'],
-    ['hang', 'TIMEOUT'],
-  ])('answers with the healthy insurer when the other plays %s, naming it (%s)', async (failureMode, code) => {
-    await stack.fault({ insurer: 'anxin', failureMode });
-    const started = Date.now();
-    const { status, body } = await stack.gql<ProductsData>(PRODUCTS, { first: 50 });
-    expect(status).toBe(200);
-    // Within the 800 ms upstream budget plus overhead, even when an insurer never answers.
-    expect(Date.now() - started).toBeLessThan(3000);
-    const products = body.data!.products;
-    expect(products.edges.length).toBeGreaterThan(0);
-    expect(products.edges.every((edge) => edge.node.insurer.id === 'kangning')).toBe(true);
-    expect(products.errors).toEqual([{ code, message: expect.stringContaining('安信财险'), insurer: { id: 'anxin' } }]);
+  it('shows a product in detail: exclusions, waiting period, renewal, and five explained scores', async () => {
+    const [first] = await walk(stack, { sort: 'SCORE' });
+    const { body } = await stack.gql<{
+      product: {
+        exclusions: string[];
+        waitingPeriodDays: number;
+        guaranteedRenewalYears: number;
+        coverage: { key: string; sumInsured: number }[];
+        plans: { key: string }[];
+        score: {
+          composite: number;
+          goldPick: boolean;
+          dimensions: { label: string; score: number; inputs: { contribution: number }[] }[];
+        };
+      };
+    }>(
+      `query($id: ID!) { product(id: $id) { exclusions waitingPeriodDays guaranteedRenewalYears coverage { key sumInsured }
+        plans { key } score { composite goldPick dimensions { label score inputs { contribution } } } } }`,
+      { id: first.node.id },
+    );
+    const product = body.data!.product;
+    expect(product.exclusions.length).toBeGreaterThan(0);
+    expect(product.coverage.length).toBeGreaterThan(0);
+    expect(product.score.dimensions.map((dimension) => dimension.label)).toEqual([
+      '性价比',
+      '投保门槛',
+      '保障范围',
+      '服务理赔',
+      '公司经营',
+    ]);
+    for (const dimension of product.score.dimensions) {
+      const sum = dimension.inputs.reduce((total, input) => total + input.contribution, 0);
+      expect(dimension.score).toBe(Math.max(0, Math.min(100, Math.round(sum))));
+    }
+  });
 
-    await stack.resetFaults();
-    const recovered = await stack.gql<ProductsData>(PRODUCTS, { first: 50 });
-    expect(recovered.body.data!.products.errors).toEqual([]);
-    expect(recovered.body.data!.products.totalCount).toBe(SANDBOX_PRODUCTS.length);
+  it('answers NOT_FOUND for an unknown product and for one of an excluded insurer', async () => {
+    const excluded = SANDBOX_PRODUCTS.find((product) => product.insurerCode === EXCLUDED[0].code)!;
+    for (const id of ['nobody:X', `${excluded.insurerCode}:${excluded.code}`]) {
+      const { body } = await stack.gql('query($id: ID!) { product(id: $id) { id } }', { id });
+      expect(body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('lists the qualified insurers with their facts', async () => {
+    const { body } = await stack.gql<{
+      insurers: { insurers: { id: string; facts: { registeredCapitalYuan: number } }[] };
+    }>('{ insurers { insurers { id facts { registeredCapitalYuan complaintRate riskRating } } errors { code } } }');
+    const insurers = body.data!.insurers.insurers;
+    expect(insurers.map((insurer) => insurer.id).sort()).toEqual(QUALIFIED.map((insurer) => insurer.code).sort());
+    expect(insurers.every((insurer) => insurer.facts.registeredCapitalYuan >= 1e9)).toBe(true);
+  });
+
+  it('compares two products with aligned coverage and marked differences, and refuses one or five', async () => {
+    const medical = await walk(stack, { filter: { category: 'MEDICAL' }, sort: 'PRICE' });
+    const ids = [medical[0].node.id, medical[medical.length - 1].node.id];
+    const { body } = await stack.gql<{
+      compareProducts: {
+        products: { id: string }[];
+        coverage: { values: (string | null)[]; differs: boolean }[];
+        attributes: { key: string; differs: boolean; best: number[] }[];
+      };
+    }>(
+      `query($ids: [ID!]!) { compareProducts(ids: $ids) { products { id } coverage { key label values differs best }
+        attributes { key label values differs best } } }`,
+      { ids },
+    );
+    const comparison = body.data!.compareProducts;
+    expect(comparison.products.map((product) => product.id)).toEqual(ids);
+    expect(comparison.coverage.every((row) => row.values.length === 2)).toBe(true);
+    expect(comparison.attributes.some((row) => row.differs && row.best.length > 0)).toBe(true);
+
+    for (const wrong of [[ids[0]], [...medical.slice(0, 5).map((edge) => edge.node.id)]]) {
+      const refused = await stack.gql('query($ids: [ID!]!) { compareProducts(ids: $ids) { products { id } } }', {
+        ids: wrong,
+      });
+      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    }
+  });
+
+  it('quotes a concrete person and says why an ineligible one cannot be insured', async () => {
+    const medical = SANDBOX_PRODUCTS.find(
+      (product) => product.category === 'MEDICAL' && QUALIFIED.some((insurer) => insurer.code === product.insurerCode),
+    )!;
+    const id = `${medical.insurerCode}:${medical.code}`;
+    const plan = medical.plans[0].key;
+    const rate = medical.premiums.find(
+      (row) => row.plan === plan && row.socialInsurance && 30 >= row.minAge && 30 <= row.maxAge,
+    )!;
+    const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { age perPayment paymentsPerYear yearlyTotal product { id } } }`;
+    const { body } = await stack.gql<{ quote: { perPayment: number; yearlyTotal: number } }>(QUOTE, {
+      input: { productId: id, age: 30, socialInsurance: true, plan, frequency: 'ANNUAL' },
+    });
+    expect(body.data!.quote).toMatchObject({
+      perPayment: rate.annualFen,
+      paymentsPerYear: 1,
+      yearlyTotal: rate.annualFen,
+    });
+
+    const tooOld = await stack.gql(QUOTE, {
+      input: {
+        productId: id,
+        age: medical.maxAge + 1,
+        socialInsurance: true,
+        plan: 'no-such-plan',
+        frequency: 'ANNUAL',
+      },
+    });
+    expect(tooOld.status).toBe(200);
+    const error = tooOld.body.errors![0];
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.age' });
+    expect((error.extensions!.reasons as { field: string }[]).map((reason) => reason.field)).toEqual([
+      'input.age',
+      'input.plan',
+    ]);
+    expect(error.message).toContain(String(medical.maxAge + 1));
+
+    const badDate = await stack.gql(QUOTE, {
+      input: { productId: id, birthDate: '1990-02-30', socialInsurance: true, plan, frequency: 'ANNUAL' },
+    });
+    expect(badDate.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.birthDate' });
   });
 
   it('names the field in a validation error and answers 200 with the error in the body', async () => {
@@ -117,18 +269,17 @@ describe('Query.products over HTTP, real database and sandbox', () => {
     expect(body.errors?.[0].message).toMatch(/每页数量/);
   });
 
-  it('answers 400 without data for a query that does not validate', async () => {
-    const { status, body } = await stack.gql('{ products { nope } }');
-    expect(status).toBe(400);
-    expect(body.data).toBeUndefined();
-    expect(body.errors?.[0].message).toContain('nope');
-  });
+  it('answers 400 without data for a query that does not validate, or is too deep', async () => {
+    const invalid = await stack.gql('{ products { nope } }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.data).toBeUndefined();
+    expect(invalid.body.errors?.[0].message).toContain('nope');
 
-  it('refuses a query deeper than the limit', async () => {
-    const deep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }`;
-    const { status, body } = await stack.gql(deep);
-    expect(status).toBe(400);
-    expect(JSON.stringify(body.errors)).toMatch(/depth/i);
+    const deep = await stack.gql(
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }',
+    );
+    expect(deep.status).toBe(400);
+    expect(JSON.stringify(deep.body.errors)).toMatch(/depth/i);
   });
 
   it('echoes a caller request id and makes one otherwise', async () => {
@@ -147,17 +298,18 @@ describe('GET /health', () => {
   });
   afterAll(() => stack.close());
 
-  it('reports the database and the sandbox, and 503 when the sandbox is gone', async () => {
+  it('reports the database, the cache and the sandbox, and 503 when the sandbox is gone', async () => {
     const healthy = await fetch(`${stack.url}/health`);
     expect(healthy.status).toBe(200);
     const report = (await healthy.json()) as {
       status: string;
       database: { status: string; engine: string };
+      cache: { status: string; engine: string };
       sandbox: { status: string };
     };
     expect(report.status).toBe('ok');
-    expect(report.database.status).toBe('ok');
-    expect(report.database.engine).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+    expect(report.database).toMatchObject({ status: 'ok', engine: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(report.cache).toMatchObject({ status: 'ok', engine: process.env.REDIS_URL ? 'redis' : 'memory' });
     expect(report.sandbox.status).toBe('ok');
 
     await stack.sandbox.close();

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type RunningSandbox, startSandbox } from '@family/sandbox';
+import { type RunningSandbox, sandboxInsurerSecretsSetting, startSandbox } from '@family/sandbox';
 
 /**
  * Integration tests drive the real, built BFF as its own process (`node dist/main.js`), over HTTP,
@@ -32,6 +32,8 @@ export interface TestStack {
   ): Promise<GraphQLResponse<T>>;
   /** Sets a fault on one sandbox insurer through its real HTTP control endpoint. */
   fault(body: Record<string, unknown>): Promise<void>;
+  /** Upstream requests the sandbox received per insurer since the last reset. */
+  upstreamRequests(): Promise<Record<string, number>>;
   resetFaults(): Promise<void>;
   close(): Promise<void>;
 }
@@ -108,6 +110,14 @@ export async function startBff(env: Record<string, string>, timeoutMs = 30_000):
   };
 }
 
+/**
+ * Redis when REDIS_URL is set (CI's second pass), with a key prefix of its own so suites running in
+ * parallel never read each other's cache; the in-memory cache otherwise.
+ */
+export function redisEnv(prefix = `test-${randomBytes(4).toString('hex')}:`): Record<string, string> {
+  return process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: prefix } : { REDIS_URL: '' };
+}
+
 export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
   const sandbox = await startSandbox(0);
   const database = await freshDatabase();
@@ -117,7 +127,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     PORT: '0',
     SANDBOX_URL: sandbox.url,
     UPSTREAM_TIMEOUT_MS: '800',
+    INSURER_SECRETS: sandboxInsurerSecretsSetting(),
     ...database.env,
+    ...redisEnv(),
     ...env,
   });
 
@@ -147,6 +159,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     },
     fault: (body) => control('/__control', body),
     resetFaults: () => control('/__control/reset', {}),
+    async upstreamRequests() {
+      const response = await fetch(`${sandbox.url}/__stats`);
+      return ((await response.json()) as { requests: Record<string, number> }).requests;
+    },
     async close() {
       await bff.stop();
       await sandbox.close();

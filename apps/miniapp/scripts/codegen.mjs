@@ -73,7 +73,8 @@ export async function generate() {
       enumsAsTypes: true,
       useTypeImports: true,
       skipTypename: true,
-      scalars: { ID: 'string' },
+      // DateTime travels as an ISO 8601 string.
+      scalars: { ID: 'string', DateTime: 'string' },
       strictScalars: true,
     },
     plugins: [{ 'typescript-operations': {} }, { 'typed-document-node': {} }],

@@ -1,12 +1,21 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { SANDBOX_INSURERS } from './data/catalogue.js';
+import { SANDBOX_APP_ID, SANDBOX_INSURERS, SANDBOX_SIGNING_SECRETS, type WireFormat } from './data/catalogue.js';
 import { FaultControl, parseControlRequest } from './faults.js';
 import { MALFORMED_JSON, registerJsonInsurer } from './insurers/json-insurer.routes.js';
+import { SignatureVerifier } from './insurers/request-signing.js';
+import { MALFORMED_SIGNED_JSON, registerSignedJsonInsurer } from './insurers/signed-json-insurer.routes.js';
 import { MALFORMED_XML, registerXmlInsurer } from './insurers/xml-insurer.routes.js';
 
 export interface SandboxOptions {
   readonly logger?: boolean;
 }
+
+/** What a "malformed" fault answers, per wire format: a body cut off half-way. */
+const MALFORMED_BODIES: Readonly<Record<WireFormat, { contentType: string; body: string }>> = {
+  json: { contentType: 'application/json; charset=utf-8', body: MALFORMED_JSON },
+  xml: { contentType: 'application/xml; charset=utf-8', body: MALFORMED_XML },
+  'signed-json': { contentType: 'application/json; charset=utf-8', body: MALFORMED_SIGNED_JSON },
+};
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,7 +27,11 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   const faults = new FaultControl();
   const insurerCodes = SANDBOX_INSURERS.map((insurer) => insurer.code);
 
-  app.get('/health', async () => ({ status: 'ok', insurers: insurerCodes }));
+  app.get('/health', async () => ({
+    status: 'ok',
+    insurers: insurerCodes,
+    formats: Object.fromEntries(SANDBOX_INSURERS.map((insurer) => [insurer.code, insurer.format])),
+  }));
 
   app.get('/__control', async () => faults.snapshot());
   app.post('/__control', async (request, reply) => {
@@ -27,8 +40,12 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
     faults.set(parsed.insurerCode, parsed.settings);
     return { insurer: parsed.insurerCode, ...parsed.settings };
   });
+  // Upstream requests received per insurer since the last reset: tests check single-flight with it.
+  const requestCounts = new Map<string, number>();
+  app.get('/__stats', async () => ({ requests: Object.fromEntries(requestCounts) }));
   app.post('/__control/reset', async () => {
     faults.reset();
+    requestCounts.clear();
     return { reset: true };
   });
 
@@ -38,6 +55,7 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
     if (!match) return;
     const insurer = SANDBOX_INSURERS.find((candidate) => candidate.code === match[1]);
     if (!insurer) return;
+    requestCounts.set(insurer.code, (requestCounts.get(insurer.code) ?? 0) + 1);
     const settings = faults.get(insurer.code);
     if (settings.latencyMs > 0) await delay(settings.latencyMs);
     const failure = faults.draw(insurer.code);
@@ -45,9 +63,8 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
       return reply.code(500).type('text/plain').send('Internal Server Error');
     }
     if (failure === 'malformed') {
-      return insurer.format === 'xml'
-        ? reply.type('application/xml; charset=utf-8').send(MALFORMED_XML)
-        : reply.type('application/json; charset=utf-8').send(MALFORMED_JSON);
+      const malformed = MALFORMED_BODIES[insurer.format];
+      return reply.type(malformed.contentType).send(malformed.body);
     }
     if (failure === 'hang') {
       // Never answer; the socket stays open until the client gives up or the server closes.
@@ -56,8 +73,20 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   });
 
   for (const insurer of SANDBOX_INSURERS) {
-    if (insurer.format === 'json') registerJsonInsurer(app, insurer);
-    else registerXmlInsurer(app, insurer);
+    switch (insurer.format) {
+      case 'json':
+        registerJsonInsurer(app, insurer);
+        break;
+      case 'xml':
+        registerXmlInsurer(app, insurer);
+        break;
+      case 'signed-json': {
+        const secret = SANDBOX_SIGNING_SECRETS[insurer.code];
+        if (!secret) throw new Error(`signed-json insurer ${insurer.code} has no signing secret`);
+        registerSignedJsonInsurer(app, insurer, new SignatureVerifier(SANDBOX_APP_ID, secret));
+        break;
+      }
+    }
   }
   return { app, faults };
 }

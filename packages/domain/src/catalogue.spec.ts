@@ -1,4 +1,13 @@
-import { InvalidCursorError, matchesFilter, paginate } from './catalogue.js';
+import {
+  InvalidCursorError,
+  type Page,
+  byName,
+  byPrice,
+  byScore,
+  lowestPremiumAt,
+  matchesFilter,
+  paginate,
+} from './catalogue.js';
 import { CATEGORY_LABELS, type Product } from './product.js';
 import { makeProduct } from './testing.js';
 
@@ -14,7 +23,7 @@ describe('paginate', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
-      const page = paginate(products, { first: 3, after });
+      const page: Page<Product> = paginate(products, { first: 3, after }, byPrice);
       seen.push(...page.items.map((item) => item.node.id));
       expect(page.totalCount).toBe(4);
       if (!page.hasNextPage) break;
@@ -24,22 +33,27 @@ describe('paginate', () => {
   });
 
   it('does not repeat or skip when an item is added before the cursor between pages', () => {
-    const first = paginate(products, { first: 2 });
+    const first = paginate(products, { first: 2 }, byPrice);
     const grown = [...products, product('z:0', 10)];
-    const second = paginate(grown, { first: 10, after: first.endCursor });
+    const second = paginate(grown, { first: 10, after: first.endCursor }, byPrice);
     expect(second.items.map((item) => item.node.id)).toEqual(['c:3', 'b:2']);
   });
 
   it('answers an empty page after the last item', () => {
-    const all = paginate(products, { first: 4 });
+    const all = paginate(products, { first: 4 }, byPrice);
     expect(all.hasNextPage).toBe(false);
-    const after = paginate(products, { first: 4, after: all.endCursor });
+    const after = paginate(products, { first: 4, after: all.endCursor }, byPrice);
     expect(after.items).toEqual([]);
     expect(after.endCursor).toBeNull();
   });
 
   it('throws on a cursor it did not make', () => {
-    expect(() => paginate(products, { first: 1, after: 'bogus!' })).toThrow(InvalidCursorError);
+    expect(() => paginate(products, { first: 1, after: 'bogus!' }, byPrice)).toThrow(InvalidCursorError);
+  });
+
+  it('refuses a cursor made for another order', () => {
+    const cursor = paginate(products, { first: 1 }, byPrice).endCursor as string;
+    expect(() => paginate(products, { first: 1, after: cursor }, byName)).toThrow(InvalidCursorError);
   });
 });
 
@@ -62,5 +76,45 @@ describe('matchesFilter', () => {
   it('ignores blank text and is case-insensitive for Latin letters', () => {
     expect(matchesFilter(medical, { text: '   ' }, label)).toBe(true);
     expect(matchesFilter(medical, { text: 'E生保' }, label)).toBe(true);
+  });
+});
+
+describe('sorters', () => {
+  const products = [
+    makeProduct({ id: 'a:1', name: '重疾守护', priceFrom: 300 }),
+    makeProduct({ id: 'b:1', name: '安心医疗', priceFrom: 100 }),
+    makeProduct({ id: 'c:1', name: '百万医疗', priceFrom: 200 }),
+  ];
+  const ids = (page: { items: readonly { node: { id: string } }[] }): string[] =>
+    page.items.map((item) => item.node.id);
+
+  it('orders Chinese names by pinyin (an, bai, zhong)', () => {
+    expect(ids(paginate(products, { first: 10 }, byName))).toEqual(['b:1', 'c:1', 'a:1']);
+  });
+
+  it('orders by score, highest first, unscored last, and pages through ties by id', () => {
+    const scores: Record<string, number> = { 'a:1': 80, 'c:1': 80 };
+    const sorter = byScore<Product>((product) => scores[product.id] ?? null);
+    const first = paginate(products, { first: 1 }, sorter);
+    expect(ids(first)).toEqual(['a:1']);
+    expect(ids(paginate(products, { first: 5, after: first.endCursor }, sorter))).toEqual(['c:1', 'b:1']);
+  });
+});
+
+describe('age and budget filters', () => {
+  const medical = makeProduct();
+
+  it('keeps products that accept the age at entry, boundaries included', () => {
+    expect(matchesFilter(medical, { age: 0 }, label)).toBe(true);
+    expect(matchesFilter(medical, { age: 60 }, label)).toBe(true);
+    expect(matchesFilter(medical, { age: 61 }, label)).toBe(false);
+  });
+
+  it('compares the budget with the premium at the age when given, else with the lowest price', () => {
+    expect(lowestPremiumAt(medical, 30)).toBe(21800);
+    expect(matchesFilter(medical, { budget: 21800, age: 30 }, label)).toBe(true);
+    expect(matchesFilter(medical, { budget: 21799, age: 30 }, label)).toBe(false);
+    expect(matchesFilter(medical, { budget: 13600 }, label)).toBe(true);
+    expect(matchesFilter(medical, { budget: 13599 }, label)).toBe(false);
   });
 });

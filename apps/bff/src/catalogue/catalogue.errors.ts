@@ -1,5 +1,5 @@
-import { MAX_PAGE_SIZE } from '@family/domain';
-import { InvalidInputError } from '../common/app-error.js';
+import { type IneligibilityReason, MAX_COMPARED_PRODUCTS, MAX_PAGE_SIZE, MIN_COMPARED_PRODUCTS } from '@family/domain';
+import { AppError, InvalidInputError } from '../common/app-error.js';
 import type { UpstreamErrorCode } from './insurers/insurer.port.js';
 
 export class InvalidPageSizeError extends InvalidInputError {
@@ -20,13 +20,69 @@ export class SearchTextTooLongError extends InvalidInputError {
   }
 }
 
+export class InvalidAgeFilterError extends InvalidInputError {
+  constructor(field: string) {
+    super(field, '年龄须在 0 到 120 周岁之间');
+  }
+}
+
+export class InvalidBudgetError extends InvalidInputError {
+  constructor() {
+    super('filter.budget', '预算须为不小于 0 的金额');
+  }
+}
+
+export class ProductNotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND', '未找到该产品，可能已下架');
+  }
+}
+
+/** The product's insurer cannot be reached and nothing is cached for it. */
+export class InsurerUnavailableError extends AppError {
+  constructor(insurerName: string, code: UpstreamErrorCode) {
+    super('UPSTREAM_UNAVAILABLE', upstreamErrorMessage(insurerName, code).replace('其产品暂未显示', '请稍后再试'));
+  }
+}
+
+export class ComparisonSizeInputError extends InvalidInputError {
+  constructor() {
+    super('ids', `请选择 ${MIN_COMPARED_PRODUCTS}–${MAX_COMPARED_PRODUCTS} 款不同的产品进行对比`);
+  }
+}
+
+export class QuoteAgeInputError extends InvalidInputError {
+  constructor(message: string) {
+    super('input.age', message);
+  }
+}
+
+export class QuoteBirthDateInputError extends InvalidInputError {
+  constructor(message: string) {
+    super('input.birthDate', message);
+  }
+}
+
+/** The person cannot be insured as asked; every reason, each naming the input field it is about. */
+export class NotEligibleError extends AppError {
+  constructor(reasons: readonly IneligibilityReason[]) {
+    super('BAD_USER_INPUT', reasons.map((reason) => reason.message).join('；'), `input.${reasons[0].field}`, {
+      reasons: reasons.map((reason) => ({
+        code: reason.code,
+        field: `input.${reason.field}`,
+        message: reason.message,
+      })),
+    });
+  }
+}
+
 /** What users read when an insurer's products are missing from an answer. */
 export function upstreamErrorMessage(insurerName: string, code: UpstreamErrorCode): string {
   switch (code) {
     case 'TIMEOUT':
       return `${insurerName}响应超时，其产品暂未显示`;
     case 'CIRCUIT_OPEN':
-      return `${insurerName}暂时不可用，稍后自动重试`;
+      return `${insurerName}暂时不可用，稍后自动重试，其产品暂未显示`;
     case 'BAD_RESPONSE':
       return `${insurerName}返回的数据有误，其产品暂未显示`;
     case 'UNAVAILABLE':

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogueService } from './catalogue.service.js';
+import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
 import { INSURER_ADAPTERS, type InsurerAdapter } from './insurers/insurer.port.js';
 import { JsonPagedInsurerAdapter } from './insurers/json-paged.adapter.js';
+import { SignedJsonInsurerAdapter } from './insurers/signed-json.adapter.js';
 import { UpstreamHttpClient } from './insurers/upstream-http.client.js';
 import { XmlInsurerAdapter } from './insurers/xml.adapter.js';
 import { InsurerRepository } from './insurer.repository.js';
@@ -12,12 +14,14 @@ import { ProductsResolver } from './products.resolver.js';
     UpstreamHttpClient,
     JsonPagedInsurerAdapter,
     XmlInsurerAdapter,
+    SignedJsonInsurerAdapter,
     {
       provide: INSURER_ADAPTERS,
       useFactory: (...adapters: InsurerAdapter[]): InsurerAdapter[] => adapters,
-      inject: [JsonPagedInsurerAdapter, XmlInsurerAdapter],
+      inject: [JsonPagedInsurerAdapter, XmlInsurerAdapter, SignedJsonInsurerAdapter],
     },
     InsurerRepository,
+    InsurerCatalogueLoader,
     CatalogueService,
     ProductsResolver,
   ],

@@ -1,98 +1,193 @@
-import type { Product } from '@family/domain';
-import type { AppConfig } from '../config/config.js';
+import { type InsurerFacts, type Product, makeInsurerFacts, makeProduct } from '@family/domain';
+import { MemoryCacheStore } from '../common/cache/memory-cache.store.js';
+import type { Clock } from '../common/clock.js';
 import { loadConfig } from '../config/config.js';
 import { CatalogueService } from './catalogue.service.js';
 import type { InsurerEntity } from './entities/insurer.entity.js';
-import { type InsurerAdapter, type InsurerEndpoint, UpstreamError } from './insurers/insurer.port.js';
+import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
+import {
+  type InsurerAdapter,
+  type InsurerCatalogue,
+  type InsurerEndpoint,
+  UpstreamError,
+} from './insurers/insurer.port.js';
 import type { InsurerRepository } from './insurer.repository.js';
 
-const insurer = (id: string, wireFormat: InsurerEntity['wireFormat']): InsurerEntity =>
+const insurer = (id: string, wireFormat: InsurerEntity['wireFormat'] = 'json-paged'): InsurerEntity =>
   ({ id, name: `${id}保险`, wireFormat, endpointPath: `/${id}`, enabled: true }) as InsurerEntity;
 
-const product = (insurerId: string, code: string, priceFrom: number, name = `${code} 医疗`): Product => ({
-  id: `${insurerId}:${code}`,
-  insurerId,
-  name,
-  category: 'MEDICAL',
-  priceFrom,
+const product = (insurerId: string, code: string, priceFrom: number, overrides: Partial<Product> = {}): Product =>
+  makeProduct({ id: `${insurerId}:${code}`, insurerId, name: `${code} 医疗`, priceFrom, ...overrides });
+
+const catalogue = (id: string, products: Product[], facts: Partial<InsurerFacts> = {}): InsurerCatalogue => ({
+  insurer: makeInsurerFacts({ id, name: `${id}保险`, ...facts }),
+  products,
 });
 
+/** Answers per insurer id; a function may throw to play a failing upstream. */
 class FakeAdapter implements InsurerAdapter {
+  readonly wireFormat = 'json-paged' as const;
   readonly calls: InsurerEndpoint[] = [];
-  constructor(
-    readonly wireFormat: InsurerEntity['wireFormat'],
-    private readonly answer: (endpoint: InsurerEndpoint) => Promise<Product[]>,
-  ) {}
-  fetchCatalogue(endpoint: InsurerEndpoint): Promise<Product[]> {
+  constructor(private readonly answers: Record<string, () => Promise<InsurerCatalogue>>) {}
+  fetchCatalogue(endpoint: InsurerEndpoint): Promise<InsurerCatalogue> {
     this.calls.push(endpoint);
-    return this.answer(endpoint);
+    return this.answers[endpoint.id]();
   }
 }
 
-function service(insurers: InsurerEntity[], adapters: InsurerAdapter[], config: AppConfig = loadConfig({})) {
+function build(insurers: InsurerEntity[], adapter: InsurerAdapter, env: Record<string, string> = {}) {
+  let now = 1_800_000_000_000;
+  const clock: Clock = { now: () => now };
+  const config = loadConfig({ INSURER_SECRETS: 'b=s3cret', ...env });
   const repository = { findEnabled: async () => insurers } as unknown as InsurerRepository;
-  return new CatalogueService(repository, adapters, config);
+  const loader = new InsurerCatalogueLoader([adapter], new MemoryCacheStore(() => now), clock, config);
+  return {
+    service: new CatalogueService(repository, loader, clock),
+    advance: (ms: number) => (now += ms),
+  };
 }
 
-describe('CatalogueService.listProducts', () => {
-  const json = new FakeAdapter('json-paged', async (endpoint) =>
-    endpoint.id === 'a' ? [product('a', 'A1', 300), product('a', 'A2', 100)] : [],
-  );
-  const xml = new FakeAdapter('xml', async () => [product('b', 'B1', 200, '旅行无忧')]);
+describe('CatalogueService', () => {
+  const healthy = new FakeAdapter({
+    a: async () => catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)]),
+    b: async () => catalogue('b', [product('b', 'B1', 200, { name: '旅行无忧', category: 'TRAVEL' })]),
+  });
 
-  it('merges every insurer into one price-ordered list and resolves endpoints against the upstream base', async () => {
-    const listing = await service([insurer('a', 'json-paged'), insurer('b', 'xml')], [json, xml]).listProducts(
-      {},
-      10,
-      null,
-    );
-    expect(listing.page.items.map((item) => item.node.id)).toEqual(['a:A2', 'b:B1', 'a:A1']);
-    expect(listing.failures).toEqual([]);
-    expect(json.calls.at(-1)?.url).toBe('http://127.0.0.1:3100/a');
+  it('merges insurers, sorts by price, and resolves endpoints and secrets from configuration', async () => {
+    const { service } = build([insurer('a'), insurer('b')], healthy);
+    const { page, snapshot } = await service.listProducts({}, 'PRICE', 10, null);
+    expect(page.items.map((item) => item.node.id)).toEqual(['a:A2', 'b:B1', 'a:A1']);
+    expect(snapshot.failures).toEqual([]);
+    expect(healthy.calls.find((call) => call.id === 'a')).toMatchObject({
+      url: 'http://127.0.0.1:3100/a',
+      secret: null,
+    });
+    expect(healthy.calls.find((call) => call.id === 'b')?.secret).toBe('s3cret');
+  });
+
+  it('scores every product and sorts by score, highest first, by default order SCORE', async () => {
+    const { service } = build([insurer('a'), insurer('b')], healthy);
+    const { page, snapshot } = await service.listProducts({}, 'SCORE', 10, null);
+    const composites = page.items.map((item) => snapshot.scores.get(item.node.id)?.composite ?? -1);
+    expect(composites.every((score) => score >= 0)).toBe(true);
+    expect(composites).toEqual([...composites].sort((x, y) => y - x));
+  });
+
+  it('leaves out the products of an insurer that fails the qualification gate (C7)', async () => {
+    const adapter = new FakeAdapter({
+      a: async () => catalogue('a', [product('a', 'A1', 300)]),
+      small: async () => catalogue('small', [product('small', 'S1', 50)], { registeredCapitalYuan: 999_999_999 }),
+    });
+    const { service } = build([insurer('a'), insurer('small')], adapter);
+    const { page, snapshot } = await service.listProducts({}, 'PRICE', 10, null);
+    expect(page.items.map((item) => item.node.id)).toEqual(['a:A1']);
+    expect([...snapshot.insurers.keys()]).toEqual(['a']);
+    await expect(service.getProduct('small:S1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('returns the healthy insurers and names each failed one with its code', async () => {
-    const broken = new FakeAdapter('xml', async () => {
-      throw new UpstreamError('BAD_RESPONSE', 'truncated');
+    const adapter = new FakeAdapter({
+      a: async () => {
+        throw new TypeError('socket hang up');
+      },
+      b: async () => {
+        throw new UpstreamError('BAD_RESPONSE', 'truncated');
+      },
+      c: async () => catalogue('c', [product('c', 'C1', 100)]),
     });
-    const crashing = new FakeAdapter('json-paged', async () => {
-      throw new TypeError('socket hang up');
-    });
-    const listing = await service([insurer('a', 'json-paged'), insurer('b', 'xml')], [crashing, broken]).listProducts(
-      {},
-      10,
-      null,
-    );
-    expect(listing.page.items).toEqual([]);
-    expect(listing.failures).toEqual([
+    const { service } = build([insurer('a'), insurer('b'), insurer('c')], adapter);
+    const { page, snapshot } = await service.listProducts({}, 'PRICE', 10, null);
+    expect(page.items.map((item) => item.node.id)).toEqual(['c:C1']);
+    expect(snapshot.failures).toEqual([
       { insurer: { id: 'a', name: 'a保险' }, code: 'UNAVAILABLE' },
       { insurer: { id: 'b', name: 'b保险' }, code: 'BAD_RESPONSE' },
     ]);
+    await expect(service.getProduct('b:B1')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
   });
 
-  it('asks only the insurer a filter names, and filters by text', async () => {
-    const listing = await service([insurer('a', 'json-paged'), insurer('b', 'xml')], [json, xml]).listProducts(
-      { insurerId: 'b', text: '旅行' },
-      10,
-      null,
-    );
-    expect(listing.page.items.map((item) => item.node.id)).toEqual(['b:B1']);
+  it('filters by insurer, text, age and budget', async () => {
+    const { service } = build([insurer('a'), insurer('b')], healthy);
+    const ids = async (filter: object): Promise<string[]> =>
+      (await service.listProducts(filter, 'PRICE', 10, null)).page.items.map((item) => item.node.id);
+    expect(await ids({ insurerId: 'b' })).toEqual(['b:B1']);
+    expect(await ids({ text: '旅行' })).toEqual(['b:B1']);
+    expect(await ids({ age: 61 })).toEqual([]);
+    expect(await ids({ budget: 200 })).toEqual(['a:A2', 'b:B1']);
   });
 
   it.each([
-    [0, null, 'first'],
-    [51, null, 'first'],
-    [10, 'garbage!', 'after'],
-  ])('refuses first=%p after=%p naming the field %s', async (first, after, field) => {
-    await expect(service([insurer('a', 'json-paged')], [json]).listProducts({}, first, after)).rejects.toMatchObject({
+    [{ first: 0 }, 'first'],
+    [{ first: 51 }, 'first'],
+    [{ after: 'garbage!' }, 'after'],
+    [{ filter: { text: '医'.repeat(51) } }, 'filter.text'],
+    [{ filter: { age: -1 } }, 'filter.age'],
+    [{ filter: { budget: -5 } }, 'filter.budget'],
+  ])('refuses %p naming the field %s', async (args, field) => {
+    const { service } = build([insurer('a'), insurer('b')], healthy);
+    const { first = 10, after = null, filter = {} } = args as { first?: number; after?: string; filter?: object };
+    await expect(service.listProducts(filter, 'PRICE', first, after)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field,
     });
   });
 
-  it('refuses an overlong search text naming filter.text', async () => {
-    await expect(service([], []).listProducts({ text: '医'.repeat(51) }, 10, null)).rejects.toMatchObject({
-      field: 'filter.text',
+  it('refuses a cursor from another sort order', async () => {
+    const { service } = build([insurer('a'), insurer('b')], healthy);
+    const { page } = await service.listProducts({}, 'PRICE', 1, null);
+    await expect(service.listProducts({}, 'NAME', 1, page.endCursor)).rejects.toMatchObject({ field: 'after' });
+  });
+
+  describe('compare', () => {
+    it.each([[['a:A1']], [['a:A1', 'a:A1']], [['a:A1', 'a:A2', 'b:B1', 'x:1', 'y:2']]])(
+      'refuses %p: 2–4 different products',
+      async (ids) => {
+        const { service } = build([insurer('a'), insurer('b')], healthy);
+        await expect(service.compare(ids)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+      },
+    );
+
+    it('aligns the products in the order asked', async () => {
+      const { service } = build([insurer('a'), insurer('b')], healthy);
+      const { products, comparison } = await service.compare(['b:B1', 'a:A2']);
+      expect(products.map((item) => item.id)).toEqual(['b:B1', 'a:A2']);
+      expect(comparison.coverage.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('quote', () => {
+    const base = { productId: 'a:A1', socialInsurance: true, plan: 'basic', frequency: 'ANNUAL' as const };
+
+    it('prices an eligible person, from an age or from a birth date counted on China’s date', async () => {
+      const { service } = build([insurer('a'), insurer('b')], healthy);
+      const byAge = await service.quote({ ...base, age: 30 });
+      expect(byAge).toMatchObject({ age: 30, perPayment: 21800, paymentsPerYear: 1, yearlyTotal: 21800 });
+      // The fake clock stands at 2027-01-15 (UTC); someone born on 1996-01-15 is 31 that day in China.
+      const byBirth = await service.quote({ ...base, birthDate: '1996-01-15', frequency: 'MONTHLY' });
+      expect(byBirth).toMatchObject({ age: 31, perPayment: 1900, paymentsPerYear: 12, yearlyTotal: 22800 });
+    });
+
+    it('says every reason a person is not eligible, each naming its field', async () => {
+      const { service } = build([insurer('a'), insurer('b')], healthy);
+      await expect(service.quote({ ...base, age: 65, plan: 'gold' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.age',
+        details: {
+          reasons: [
+            expect.objectContaining({ code: 'AGE_ABOVE_MAX', field: 'input.age' }),
+            expect.objectContaining({ code: 'PLAN_UNKNOWN', field: 'input.plan' }),
+          ],
+        },
+      });
+    });
+
+    it.each([
+      [{ age: null, birthDate: null }, 'input.age'],
+      [{ age: 130 }, 'input.age'],
+      [{ birthDate: '2023-02-30' }, 'input.birthDate'],
+      [{ birthDate: '2099-01-01' }, 'input.birthDate'],
+    ])('refuses %p naming %s', async (input, field) => {
+      const { service } = build([insurer('a'), insurer('b')], healthy);
+      await expect(service.quote({ ...base, ...input })).rejects.toMatchObject({ field });
     });
   });
 });

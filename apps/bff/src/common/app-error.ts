@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly userMessage: string,
     /** The input field at fault, for BAD_USER_INPUT. */
     readonly field?: string,
+    /** More machine-readable detail for `extensions` (never personal data). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(userMessage);
     this.name = new.target.name;

@@ -28,7 +28,11 @@ export function formatGraphQLError(error: GraphQLError): GraphQLFormattedError {
       message: original.userMessage,
       path: error.path,
       locations: error.locations,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...original.details,
+      },
     };
   }
   if (!original || original instanceof GraphQLError) {

@@ -27,11 +27,40 @@ const schema = z.object({
   REDIS_URL: optionalUrl.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
     message: 'must be a redis:// or rediss:// URL',
   }),
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits and : _ - only')
+    .default('bff:'),
   SANDBOX_URL: url.default('http://127.0.0.1:3100'),
   /** Time budget for one upstream insurer call, in milliseconds. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2500),
+  /** A cached catalogue is fresh this long; after that it is served stale while being refreshed. */
+  CATALOGUE_FRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** How long past freshness a cached catalogue may still be served when its insurer fails. */
+  CATALOGUE_MAX_STALE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
+  /** Consecutive failures that open an insurer's circuit breaker. */
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+  /** How long an open circuit refuses calls before one trial call. */
+  CIRCUIT_RESET_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   /** Folder holding the H5 build to serve at `/`; empty disables static serving. */
   H5_DIST_DIR: z.string().default(''),
+  /**
+   * Signing secrets of insurers whose API requires signed requests: `id=secret,id2=secret2`.
+   * Real secrets come from the deployment's secret store; `pnpm start` and the tests pass the sandbox's
+   * fictional demo secrets.
+   */
+  INSURER_SECRETS: z
+    .string()
+    .default('')
+    .refine((value) => value.trim() === '' || /^([a-z0-9-]+=[^,=\s]+)(,[a-z0-9-]+=[^,=\s]+)*$/.test(value.trim()), {
+      message: 'must look like id=secret,id2=secret2',
+    }),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')
@@ -45,10 +74,17 @@ export type AppConfig = Readonly<{
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
   redisUrl: string | null;
+  redisKeyPrefix: string;
   sandboxUrl: string;
   upstreamTimeoutMs: number;
+  catalogueFreshMs: number;
+  catalogueMaxStaleMs: number;
+  circuitFailureThreshold: number;
+  circuitResetMs: number;
   h5DistDir: string | null;
   seedDemoData: boolean;
+  /** Signing secret per insurer id. */
+  insurerSecrets: Readonly<Record<string, string>>;
 }>;
 
 export class ConfigError extends Error {
@@ -80,9 +116,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       ? { kind: 'postgres', url: value.DATABASE_URL }
       : { kind: 'pglite', dataDir: value.PGLITE_DATA_DIR === 'memory' ? null : absolute(value.PGLITE_DATA_DIR) },
     redisUrl: value.REDIS_URL ?? null,
+    redisKeyPrefix: value.REDIS_KEY_PREFIX,
     sandboxUrl: value.SANDBOX_URL.replace(/\/+$/, ''),
     upstreamTimeoutMs: value.UPSTREAM_TIMEOUT_MS,
+    catalogueFreshMs: value.CATALOGUE_FRESH_SECONDS * 1000,
+    catalogueMaxStaleMs: value.CATALOGUE_MAX_STALE_SECONDS * 1000,
+    circuitFailureThreshold: value.CIRCUIT_FAILURE_THRESHOLD,
+    circuitResetMs: Math.round(value.CIRCUIT_RESET_SECONDS * 1000),
     h5DistDir: value.H5_DIST_DIR ? absolute(value.H5_DIST_DIR) : null,
     seedDemoData: value.SEED_DEMO_DATA,
+    insurerSecrets: parseSecrets(value.INSURER_SECRETS),
   };
+}
+
+function parseSecrets(text: string): Record<string, string> {
+  const entries = text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '')
+    .map((pair) => pair.split('=') as [string, string]);
+  return Object.fromEntries(entries);
 }

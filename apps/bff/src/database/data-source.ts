@@ -5,9 +5,10 @@ import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { AppConfig } from '../config/config.js';
 import { InsurerEntity } from '../catalogue/entities/insurer.entity.js';
 import { CreateInsurer1763791200000 } from './migrations/1763791200000-create-insurer.js';
+import { AllowSignedJsonWireFormat1764600000000 } from './migrations/1764600000000-allow-signed-json-wire-format.js';
 
 export const ENTITIES = [InsurerEntity];
-export const MIGRATIONS = [CreateInsurer1763791200000];
+export const MIGRATIONS = [CreateInsurer1763791200000, AllowSignedJsonWireFormat1764600000000];
 
 /**
  * One set of entities and migrations for both engines: PostgreSQL when DATABASE_URL is set, embedded

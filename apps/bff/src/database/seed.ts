@@ -1,14 +1,56 @@
 import type { DataSource } from 'typeorm';
+import type { InsurerWireFormat } from '../catalogue/entities/insurer.entity.js';
+
+interface DemoInsurer {
+  readonly id: string;
+  readonly name: string;
+  readonly wireFormat: InsurerWireFormat;
+  readonly endpointPath: string;
+}
+
+const jsonPaged = (id: string, name: string): DemoInsurer => ({
+  id,
+  name,
+  wireFormat: 'json-paged',
+  endpointPath: `/insurers/${id}/api/v1/products`,
+});
+const xml = (id: string, name: string): DemoInsurer => ({
+  id,
+  name,
+  wireFormat: 'xml',
+  endpointPath: `/insurers/${id}/catalogue.xml`,
+});
+const signedJson = (id: string, name: string): DemoInsurer => ({
+  id,
+  name,
+  wireFormat: 'signed-json',
+  endpointPath: `/insurers/${id}/open/v2/catalogue`,
+});
 
 /**
- * Demo data: the insurers the sandbox plays. Idempotent, so it runs at every start; an operator's
- * changes to a row (disabling an insurer, say) are kept.
+ * Demo data: every insurer the sandbox plays (apps/sandbox/src/data/insurers.ts). Facts about insurers
+ * are not stored: they come from upstream with each catalogue. The signed-json insurers also need their
+ * secrets in INSURER_SECRETS.
  */
-export const DEMO_INSURERS = [
-  { id: 'kangning', name: '康宁人寿', wireFormat: 'json-paged', endpointPath: '/insurers/kangning/api/v1/products' },
-  { id: 'anxin', name: '安信财险', wireFormat: 'xml', endpointPath: '/insurers/anxin/catalogue.xml' },
-] as const;
+export const DEMO_INSURERS: readonly DemoInsurer[] = [
+  jsonPaged('kangning', '康宁人寿'),
+  jsonPaged('ruifeng', '瑞丰人寿'),
+  jsonPaged('taihe', '泰和健康保险'),
+  jsonPaged('huiyin', '汇银财险'),
+  xml('anxin', '安信财险'),
+  xml('dingsheng', '鼎盛财险'),
+  xml('haiyan', '海晏人寿'),
+  xml('changqing', '长青人寿'),
+  signedJson('yunfan', '云帆人寿'),
+  signedJson('hean', '禾安健康保险'),
+  signedJson('qiming', '启明财险'),
+  signedJson('xiaofang', '小方互联保险'),
+];
 
+/**
+ * Idempotent, so it runs at every start: a database seeded earlier gains the insurers it lacks, and an
+ * operator's changes to an existing row (disabling an insurer, say) are kept.
+ */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   for (const insurer of DEMO_INSURERS) {
     await dataSource.query(

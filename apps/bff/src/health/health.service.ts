@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { CACHE_STORE, type CacheStore } from '../common/cache/cache.store.js';
 
 export interface DependencyHealth {
   readonly status: 'ok' | 'down';
@@ -12,6 +13,7 @@ export interface DependencyHealth {
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
   readonly database: DependencyHealth & { readonly engine: 'postgres' | 'pglite' };
+  readonly cache: DependencyHealth & { readonly engine: 'memory' | 'redis' };
   readonly sandbox: DependencyHealth & { readonly url: string };
 }
 
@@ -32,11 +34,13 @@ export class HealthService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CACHE_STORE) private readonly cache: CacheStore,
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [database, sandbox] = await Promise.all([
+    const [database, cache, sandbox] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.cache.ping()),
       probe(async () => {
         const response = await fetch(`${this.config.sandboxUrl}/health`, {
           signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
@@ -45,8 +49,9 @@ export class HealthService {
       }),
     ]);
     return {
-      status: database.status === 'ok' && sandbox.status === 'ok' ? 'ok' : 'degraded',
+      status: [database, cache, sandbox].every((check) => check.status === 'ok') ? 'ok' : 'degraded',
       database: { ...database, engine: this.config.database.kind },
+      cache: { ...cache, engine: this.cache.engine },
       sandbox: { ...sandbox, url: this.config.sandboxUrl },
     };
   }

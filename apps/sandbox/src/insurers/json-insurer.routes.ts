@@ -1,14 +1,71 @@
 import type { FastifyInstance } from 'fastify';
-import type { SandboxInsurer } from '../data/catalogue.js';
+import type { SandboxCategory, SandboxInsurer, SandboxProduct } from '../data/catalogue.js';
 import { productsOf } from '../data/catalogue.js';
 
 const MAX_PAGE_SIZE = 10;
 
+/** This upstream names lines with Chinese words. */
+const CATEGORY_WORDS: Readonly<Record<SandboxCategory, string>> = {
+  MEDICAL: '医疗',
+  CRITICAL_ILLNESS: '重疾',
+  ACCIDENT: '意外',
+  TERM_LIFE: '寿险',
+  CANCER: '防癌',
+  HUIMINBAO: '惠民保',
+  TRAVEL: '旅行',
+  PROPERTY: '财产',
+};
+
+function yuan(fen: number): string {
+  return (fen / 100).toFixed(2);
+}
+
+function renderProduct(product: SandboxProduct): Record<string, unknown> {
+  return {
+    productCode: product.code,
+    productName: product.name,
+    category: CATEGORY_WORDS[product.category],
+    deductible: yuan(product.deductibleFen),
+    waitingDays: product.waitingPeriodDays,
+    renewGuaranteeYears: product.guaranteedRenewalYears,
+    insuredAge: { min: product.minAge, max: product.maxAge },
+    maxJobClass: product.maxOccupationClass,
+    healthNotice: product.healthQuestions,
+    liabilities: product.coverage.map((item) => ({
+      liabilityCode: item.key,
+      liabilityName: item.name,
+      sumInsured: yuan(item.sumInsuredFen),
+      ...(item.note === undefined ? {} : { remark: item.note }),
+    })),
+    plans: product.plans.map((plan) => ({ planCode: plan.key, planName: plan.name })),
+    premiumTable: product.premiums.map((row) => ({
+      planCode: row.plan,
+      socialSecurity: row.socialInsurance,
+      ageFrom: row.minAge,
+      ageTo: row.maxAge,
+      annualPremium: yuan(row.annualFen),
+      monthlyPremium: row.monthlyFen === null ? null : yuan(row.monthlyFen),
+    })),
+    exclusions: product.exclusions,
+  };
+}
+
 /**
  * A paginated JSON upstream: `GET /insurers/:code/api/v1/products?page=1&pageSize=10`, answering
- * `{ code: 0, message: 'ok', data: { list, page, pageSize, total } }` with premiums as yuan strings.
+ * `{ code: 0, message: 'ok', data: { insurer, list, page, pageSize, total } }`. Money is yuan strings,
+ * lines are Chinese words, the insurer's facts ride along on every page.
  */
 export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsurer): void {
+  const facts = {
+    insurerCode: insurer.code,
+    insurerName: insurer.name,
+    registeredCapital: yuan(insurer.facts.registeredCapitalYuan * 100),
+    complaintRate: insurer.facts.complaintRate,
+    solvencyRatio: insurer.facts.solvencyRatio,
+    riskRating: insurer.facts.riskRating,
+    avgClaimDays: insurer.facts.averageClaimDays,
+    onlineClaimRate: insurer.facts.onlineClaimRate,
+  };
   app.get<{ Querystring: { page?: string; pageSize?: string } }>(
     `/insurers/${insurer.code}/api/v1/products`,
     async (request, reply) => {
@@ -24,17 +81,8 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
         return reply.code(400).send({ code: 40001, message: 'invalid page or pageSize', data: null });
       }
       const all = productsOf(insurer.code);
-      const list = all.slice((page - 1) * pageSize, page * pageSize).map((product) => ({
-        productCode: product.code,
-        productName: product.name,
-        category: product.categoryWord,
-        premiumTable: product.premiums.map((band) => ({
-          ageFrom: band.minAge,
-          ageTo: band.maxAge,
-          annualPremium: band.annualYuan.toFixed(2),
-        })),
-      }));
-      return { code: 0, message: 'ok', data: { list, page, pageSize, total: all.length } };
+      const list = all.slice((page - 1) * pageSize, page * pageSize).map(renderProduct);
+      return { code: 0, message: 'ok', data: { insurer: facts, list, page, pageSize, total: all.length } };
     },
   );
 }

@@ -1,35 +1,72 @@
 import type { FastifyInstance } from 'fastify';
-import type { SandboxInsurer } from '../data/catalogue.js';
+import type { SandboxInsurer, SandboxProduct } from '../data/catalogue.js';
 import { productsOf } from '../data/catalogue.js';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** `general-medical` → `GENERAL_MEDICAL`: this upstream spells liability types as constants. */
+function liabilityType(key: string): string {
+  return key.toUpperCase().replace(/-/g, '_');
+}
+
+function renderInsurer(insurer: SandboxInsurer): string {
+  const { facts } = insurer;
+  return [
+    `  <insurer code="${escapeXml(insurer.code)}">`,
+    `    <name>${escapeXml(insurer.name)}</name>`,
+    // Filings state registered capital in 万元 and rates in percent.
+    `    <registeredCapital unit="万元">${facts.registeredCapitalYuan / 10_000}</registeredCapital>`,
+    `    <complaintRate unit="%">${Number((facts.complaintRate * 100).toFixed(4))}</complaintRate>`,
+    `    <solvencyRatio unit="%">${facts.solvencyRatio}</solvencyRatio>`,
+    `    <riskRating>${facts.riskRating}</riskRating>`,
+    `    <claims averageDays="${facts.averageClaimDays}" onlineRate="${facts.onlineClaimRate}"/>`,
+    `  </insurer>`,
+  ].join('\n');
+}
+
+function renderProduct(product: SandboxProduct): string {
+  const liabilities = product.coverage.map(
+    (item) =>
+      `      <liability type="${liabilityType(item.key)}" sumFen="${item.sumInsuredFen}"${
+        item.note === undefined ? '' : ` note="${escapeXml(item.note)}"`
+      }>${escapeXml(item.name)}</liability>`,
+  );
+  const plans = product.plans.map((plan) => `      <plan code="${escapeXml(plan.key)}">${escapeXml(plan.name)}</plan>`);
+  const questions = product.healthQuestions.map((question) => `      <question>${escapeXml(question)}</question>`);
+  const bands = product.premiums.map(
+    (row) =>
+      `      <band plan="${escapeXml(row.plan)}" social="${row.socialInsurance}" minAge="${row.minAge}" maxAge="${row.maxAge}" annualFen="${row.annualFen}"${
+        row.monthlyFen === null ? '' : ` monthlyFen="${row.monthlyFen}"`
+      }/>`,
+  );
+  const clauses = product.exclusions.map((clause) => `      <clause>${escapeXml(clause)}</clause>`);
+  const block = (tag: string, lines: string[]): string =>
+    lines.length === 0 ? `    <${tag}/>` : `    <${tag}>\n${lines.join('\n')}\n    </${tag}>`;
+  return [
+    `  <product id="${escapeXml(product.code)}">`,
+    `    <title>${escapeXml(product.name)}</title>`,
+    `    <line>${product.category}</line>`,
+    `    <terms deductibleFen="${product.deductibleFen}" waitingDays="${product.waitingPeriodDays}" renewalYears="${product.guaranteedRenewalYears}" minAge="${product.minAge}" maxAge="${product.maxAge}" maxOccupation="${product.maxOccupationClass}"/>`,
+    block('liabilities', liabilities),
+    block('plans', plans),
+    block('healthDisclosure', questions),
+    block('premiums', bands),
+    block('exclusions', clauses),
+    `  </product>`,
+  ].join('\n');
+}
+
 /**
- * An XML upstream that returns its whole catalogue at once: `GET /insurers/:code/catalogue.xml`.
- * Premiums are in fen as attributes, categories are English words: a different shape on purpose.
+ * An XML upstream that returns its whole catalogue at once: `GET /insurers/:code/catalogue.xml`, the
+ * insurer's facts in `<insurer>`, money in fen as attributes, lines as English constants: a different
+ * shape on purpose.
  */
 export function registerXmlInsurer(app: FastifyInstance, insurer: SandboxInsurer): void {
   app.get(`/insurers/${insurer.code}/catalogue.xml`, async (_request, reply) => {
-    const products = productsOf(insurer.code)
-      .map((product) => {
-        const bands = product.premiums
-          .map(
-            (band) =>
-              `      <band minAge="${band.minAge}" maxAge="${band.maxAge}" annualFen="${Math.round(band.annualYuan * 100)}"/>`,
-          )
-          .join('\n');
-        return [
-          `  <product id="${escapeXml(product.code)}">`,
-          `    <title>${escapeXml(product.name)}</title>`,
-          `    <line>${escapeXml(product.categoryWord)}</line>`,
-          `    <premiums>\n${bands}\n    </premiums>`,
-          `  </product>`,
-        ].join('\n');
-      })
-      .join('\n');
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${products}\n</catalogue>\n`;
+    const products = productsOf(insurer.code).map(renderProduct).join('\n');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${renderInsurer(insurer)}\n${products}\n</catalogue>\n`;
     return reply.type('application/xml; charset=utf-8').send(xml);
   });
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type InsurerWireFormat = 'json-paged' | 'xml';
+export type InsurerWireFormat = 'json-paged' | 'xml' | 'signed-json';
 
 @Entity({ name: 'insurer' })
 export class InsurerEntity {

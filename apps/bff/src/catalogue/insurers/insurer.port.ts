@@ -1,4 +1,4 @@
-import type { Product } from '@family/domain';
+import type { InsurerFacts, Product } from '@family/domain';
 import type { InsurerWireFormat } from '../entities/insurer.entity.js';
 
 /** Where and how to reach one insurer's catalogue. */
@@ -7,6 +7,8 @@ export interface InsurerEndpoint {
   readonly name: string;
   readonly wireFormat: InsurerWireFormat;
   readonly url: string;
+  /** Signing secret for upstreams that require signed requests; null for the others. */
+  readonly secret: string | null;
 }
 
 /**
@@ -15,7 +17,13 @@ export interface InsurerEndpoint {
  */
 export interface InsurerAdapter {
   readonly wireFormat: InsurerWireFormat;
-  fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<Product[]>;
+  fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue>;
+}
+
+/** What one insurer publishes: facts about itself and its products, in the domain model. */
+export interface InsurerCatalogue {
+  readonly insurer: InsurerFacts;
+  readonly products: readonly Product[];
 }
 
 export const INSURER_ADAPTERS = Symbol('INSURER_ADAPTERS');

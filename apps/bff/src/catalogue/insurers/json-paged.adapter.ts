@@ -1,7 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { type Product, type ProductCategory, productId, yuanToFen } from '@family/domain';
-import { type InsurerAdapter, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
+import {
+  type CoverageItem,
+  type InsurerFacts,
+  type PremiumRate,
+  type Product,
+  type ProductCategory,
+  type ProductPlan,
+  yuanToFen,
+} from '@family/domain';
+import { type InsurerAdapter, type InsurerCatalogue, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
 import { UpstreamHttpClient } from './upstream-http.client.js';
+import {
+  everyOrNull,
+  finiteNumber,
+  isRecord,
+  nonEmptyString,
+  nonNegativeInteger,
+  parseJson,
+  stringList,
+  toInsurerFacts,
+  toProduct,
+} from './upstream-parsing.js';
 
 const CATEGORY_WORDS: Readonly<Record<string, ProductCategory>> = {
   医疗: 'MEDICAL',
@@ -19,48 +38,96 @@ const PAGE_SIZE = 10;
 const MAX_PAGES = 50;
 
 export interface JsonPage {
+  readonly insurer: InsurerFacts;
   readonly products: Product[];
   readonly total: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function fen(value: unknown): number | null {
+  return typeof value === 'string' ? yuanToFen(value) : null;
+}
+
+function readLiability(value: unknown): CoverageItem | null {
+  if (!isRecord(value)) return null;
+  const key = nonEmptyString(value.liabilityCode);
+  const name = nonEmptyString(value.liabilityName);
+  const sumInsured = fen(value.sumInsured);
+  if (key === null || name === null || sumInsured === null) return null;
+  const note = nonEmptyString(value.remark);
+  return note === null ? { key, name, sumInsured } : { key, name, sumInsured, note };
+}
+
+function readPlan(value: unknown): ProductPlan | null {
+  if (!isRecord(value)) return null;
+  const key = nonEmptyString(value.planCode);
+  const name = nonEmptyString(value.planName);
+  return key === null || name === null ? null : { key, name };
+}
+
+function readPremium(value: unknown): PremiumRate | null {
+  if (!isRecord(value) || typeof value.socialSecurity !== 'boolean') return null;
+  const plan = nonEmptyString(value.planCode);
+  const minAge = nonNegativeInteger(value.ageFrom);
+  const maxAge = nonNegativeInteger(value.ageTo);
+  const annual = fen(value.annualPremium);
+  const monthlyOffered = value.monthlyPremium !== null && value.monthlyPremium !== undefined;
+  const monthly = monthlyOffered ? fen(value.monthlyPremium) : null;
+  if (plan === null || minAge === null || maxAge === null || annual === null) return null;
+  if (monthlyOffered && monthly === null) return null;
+  return { plan, socialInsurance: value.socialSecurity, minAge, maxAge, annual, monthly };
+}
+
+function readProduct(insurerId: string, item: unknown): Product | null {
+  if (!isRecord(item)) return null;
+  const age = isRecord(item.insuredAge) ? item.insuredAge : {};
+  return toProduct(insurerId, {
+    code: nonEmptyString(item.productCode),
+    name: nonEmptyString(item.productName),
+    category: typeof item.category === 'string' ? (CATEGORY_WORDS[item.category] ?? null) : null,
+    coverage: everyOrNull(item.liabilities, readLiability),
+    deductible: fen(item.deductible),
+    waitingPeriodDays: nonNegativeInteger(item.waitingDays),
+    guaranteedRenewalYears: nonNegativeInteger(item.renewGuaranteeYears),
+    minAge: nonNegativeInteger(age.min),
+    maxAge: nonNegativeInteger(age.max),
+    healthQuestions: stringList(item.healthNotice),
+    maxOccupationClass: nonNegativeInteger(item.maxJobClass),
+    plans: everyOrNull(item.plans, readPlan),
+    premiums: everyOrNull(item.premiumTable, readPremium),
+    exclusions: stringList(item.exclusions),
+  });
+}
+
+function readFacts(insurerId: string, value: unknown): InsurerFacts {
+  if (!isRecord(value)) throw new UpstreamError('BAD_RESPONSE', `${insurerId}: no insurer block`);
+  const capitalFen = fen(value.registeredCapital);
+  return toInsurerFacts(insurerId, {
+    name: nonEmptyString(value.insurerName),
+    registeredCapitalYuan: capitalFen === null ? null : capitalFen / 100,
+    complaintRate: finiteNumber(value.complaintRate),
+    solvencyRatio: finiteNumber(value.solvencyRatio),
+    riskRating: value.riskRating,
+    averageClaimDays: finiteNumber(value.avgClaimDays),
+    onlineClaimRate: finiteNumber(value.onlineClaimRate),
+  });
 }
 
 /**
- * Parses one page of the paginated JSON format. Throws BAD_RESPONSE when the body is not that format;
- * skips (and does not fail on) a single product whose category or premiums it cannot read.
+ * Parses one page of the paginated JSON format: `{code: 0, data: {insurer, list, total}}`, money as yuan
+ * strings, lines as Chinese words. Throws BAD_RESPONSE when the body is not that format or the insurer
+ * block is unreadable; skips (and does not fail on) a single product it cannot read.
  */
 export function parseJsonPage(insurerId: string, body: string): JsonPage {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new UpstreamError('BAD_RESPONSE', `${insurerId}: body is not valid JSON`);
-  }
+  const json = parseJson(insurerId, body);
   if (!isRecord(json) || json.code !== 0 || !isRecord(json.data) || !Array.isArray(json.data.list))
     throw new UpstreamError('BAD_RESPONSE', `${insurerId}: unexpected JSON envelope`);
-  const total = json.data.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-    throw new UpstreamError('BAD_RESPONSE', `${insurerId}: missing total`);
-  const products: Product[] = [];
-  for (const item of json.data.list) {
-    if (!isRecord(item) || typeof item.productCode !== 'string' || typeof item.productName !== 'string') continue;
-    const category = typeof item.category === 'string' ? CATEGORY_WORDS[item.category] : undefined;
-    if (!category || !Array.isArray(item.premiumTable)) continue;
-    const premiums = item.premiumTable
-      .map((band) => (isRecord(band) && typeof band.annualPremium === 'string' ? yuanToFen(band.annualPremium) : null))
-      .filter((fen): fen is number => fen !== null);
-    if (premiums.length === 0) continue;
-    products.push({
-      id: productId(insurerId, item.productCode),
-      insurerId,
-      name: item.productName,
-      category,
-      priceFrom: Math.min(...premiums),
-    });
-  }
-  return { products, total };
+  const total = typeof json.data.total === 'number' ? nonNegativeInteger(json.data.total) : null;
+  if (total === null) throw new UpstreamError('BAD_RESPONSE', `${insurerId}: missing total`);
+  const insurer = readFacts(insurerId, json.data.insurer);
+  const products = json.data.list
+    .map((item) => readProduct(insurerId, item))
+    .filter((product): product is Product => product !== null);
+  return { insurer, products, total };
 }
 
 @Injectable()
@@ -69,14 +136,15 @@ export class JsonPagedInsurerAdapter implements InsurerAdapter {
 
   constructor(private readonly http: UpstreamHttpClient) {}
 
-  async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<Product[]> {
+  async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
     const products: Product[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
       const url = `${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`;
       const response = await this.http.get(url, signal);
       const parsed = parseJsonPage(endpoint.id, response.body);
       products.push(...parsed.products);
-      if (page * PAGE_SIZE >= parsed.total) return products;
+      // Facts ride along on every page; the last page's are the freshest.
+      if (page * PAGE_SIZE >= parsed.total) return { insurer: parsed.insurer, products };
     }
     throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
   }

@@ -1,55 +1,144 @@
 import { Injectable } from '@nestjs/common';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type Product, isProductCategory, productId } from '@family/domain';
-import { type InsurerAdapter, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
+import {
+  type CoverageItem,
+  type InsurerFacts,
+  type PremiumRate,
+  type Product,
+  type ProductPlan,
+  isProductCategory,
+} from '@family/domain';
+import { type InsurerAdapter, type InsurerCatalogue, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
 import { UpstreamHttpClient } from './upstream-http.client.js';
+import {
+  everyOrNull,
+  finiteNumber,
+  isRecord,
+  nonEmptyString,
+  nonNegativeInteger,
+  scaledRate,
+  toInsurerFacts,
+  toProduct,
+} from './upstream-parsing.js';
+
+const LISTS = new Set(['product', 'band', 'liability', 'plan', 'question', 'clause']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseAttributeValue: false,
   parseTagValue: false,
-  isArray: (name) => name === 'product' || name === 'band',
+  textNodeName: '#text',
+  isArray: (name) => LISTS.has(name),
 });
 
-interface XmlBand {
-  '@annualFen'?: string;
+/** The text of an element that may also carry attributes (`<x unit="%">1</x>` parses as an object). */
+function text(value: unknown): string | null {
+  if (isRecord(value)) return nonEmptyString(value['#text']);
+  return nonEmptyString(value);
 }
-interface XmlProduct {
-  '@id'?: string;
-  title?: string;
-  line?: string;
-  premiums?: { band?: XmlBand[] };
+
+/** The children `<parent><tag/>…</parent>`; an empty `<parent/>` is an empty list, a missing one null. */
+function children(parent: unknown, tag: string): unknown[] | null {
+  if (parent === '') return [];
+  if (!isRecord(parent)) return null;
+  const list = parent[tag];
+  return list === undefined ? [] : Array.isArray(list) ? list : null;
+}
+
+/** `GENERAL_MEDICAL` → `general-medical`, our shared coverage key. */
+function coverageKey(type: unknown): string | null {
+  return typeof type === 'string' && /^[A-Z]+(_[A-Z]+)*$/.test(type) ? type.toLowerCase().replace(/_/g, '-') : null;
+}
+
+function readLiability(value: unknown): CoverageItem | null {
+  if (!isRecord(value)) return null;
+  const key = coverageKey(value['@type']);
+  const name = text(value);
+  const sumInsured = nonNegativeInteger(value['@sumFen']);
+  if (key === null || name === null || sumInsured === null) return null;
+  const note = nonEmptyString(value['@note']);
+  return note === null ? { key, name, sumInsured } : { key, name, sumInsured, note };
+}
+
+function readPlan(value: unknown): ProductPlan | null {
+  if (!isRecord(value)) return null;
+  const key = nonEmptyString(value['@code']);
+  const name = text(value);
+  return key === null || name === null ? null : { key, name };
+}
+
+function readBand(value: unknown): PremiumRate | null {
+  if (!isRecord(value)) return null;
+  const social = value['@social'];
+  const plan = nonEmptyString(value['@plan']);
+  const minAge = nonNegativeInteger(value['@minAge']);
+  const maxAge = nonNegativeInteger(value['@maxAge']);
+  const annual = nonNegativeInteger(value['@annualFen']);
+  const monthly = value['@monthlyFen'] === undefined ? null : nonNegativeInteger(value['@monthlyFen']);
+  if (plan === null || (social !== 'true' && social !== 'false') || minAge === null || maxAge === null) return null;
+  if (annual === null || (monthly === null && value['@monthlyFen'] !== undefined)) return null;
+  return { plan, socialInsurance: social === 'true', minAge, maxAge, annual, monthly };
+}
+
+function readProduct(insurerId: string, item: unknown): Product | null {
+  if (!isRecord(item)) return null;
+  const terms = isRecord(item.terms) ? item.terms : {};
+  const line = text(item.line);
+  const list = <T>(parent: unknown, tag: string, read: (value: unknown) => T | null): T[] | null => {
+    const elements = children(parent, tag);
+    return elements === null ? null : everyOrNull(elements, read);
+  };
+  return toProduct(insurerId, {
+    code: nonEmptyString(item['@id']),
+    name: text(item.title),
+    category: isProductCategory(line) ? line : null,
+    coverage: list(item.liabilities, 'liability', readLiability),
+    deductible: nonNegativeInteger(terms['@deductibleFen']),
+    waitingPeriodDays: nonNegativeInteger(terms['@waitingDays']),
+    guaranteedRenewalYears: nonNegativeInteger(terms['@renewalYears']),
+    minAge: nonNegativeInteger(terms['@minAge']),
+    maxAge: nonNegativeInteger(terms['@maxAge']),
+    healthQuestions: list(item.healthDisclosure, 'question', text),
+    maxOccupationClass: nonNegativeInteger(terms['@maxOccupation']),
+    plans: list(item.plans, 'plan', readPlan),
+    premiums: list(item.premiums, 'band', readBand),
+    exclusions: list(item.exclusions, 'clause', text),
+  });
+}
+
+function readFacts(insurerId: string, value: unknown): InsurerFacts {
+  if (!isRecord(value)) throw new UpstreamError('BAD_RESPONSE', `${insurerId}: no <insurer> element`);
+  const claims = isRecord(value.claims) ? value.claims : {};
+  // Filings give registered capital in 万元 and rates in percent.
+  const capitalWan = finiteNumber(text(value.registeredCapital));
+  return toInsurerFacts(insurerId, {
+    name: text(value.name),
+    registeredCapitalYuan: capitalWan === null ? null : Math.round(capitalWan * 10_000),
+    complaintRate: scaledRate(finiteNumber(text(value.complaintRate)), 100),
+    solvencyRatio: finiteNumber(text(value.solvencyRatio)),
+    riskRating: text(value.riskRating),
+    averageClaimDays: finiteNumber(claims['@averageDays']),
+    onlineClaimRate: finiteNumber(claims['@onlineRate']),
+  });
 }
 
 /**
- * Parses the XML catalogue format: the whole catalogue in one document, premiums in fen as
- * attributes, categories as English words matching our enum.
+ * Parses the XML catalogue format: the whole catalogue in one document, the insurer's facts in
+ * `<insurer>`, money in fen as attributes, lines as English words matching our enum, liability types as
+ * constants (`GENERAL_MEDICAL`). Throws BAD_RESPONSE when the body is not that format or the facts are
+ * unreadable; skips a single product it cannot read.
  */
-export function parseXmlCatalogue(insurerId: string, body: string): Product[] {
+export function parseXmlCatalogue(insurerId: string, body: string): InsurerCatalogue {
   if (XMLValidator.validate(body) !== true)
     throw new UpstreamError('BAD_RESPONSE', `${insurerId}: body is not well-formed XML`);
-  const document = parser.parse(body) as { catalogue?: { product?: XmlProduct[] } | string };
-  if (typeof document.catalogue !== 'object')
-    throw new UpstreamError('BAD_RESPONSE', `${insurerId}: no <catalogue> root`);
-  const products: Product[] = [];
-  for (const item of document.catalogue.product ?? []) {
-    const code = item['@id'];
-    const category = item.line?.trim();
-    if (!code || !item.title || !isProductCategory(category)) continue;
-    const premiums = (item.premiums?.band ?? [])
-      .map((band) => Number(band['@annualFen']))
-      .filter((fen) => Number.isSafeInteger(fen) && fen >= 0);
-    if (premiums.length === 0) continue;
-    products.push({
-      id: productId(insurerId, code),
-      insurerId,
-      name: item.title.trim(),
-      category,
-      priceFrom: Math.min(...premiums),
-    });
-  }
-  return products;
+  const document = parser.parse(body) as { catalogue?: unknown };
+  if (!isRecord(document.catalogue)) throw new UpstreamError('BAD_RESPONSE', `${insurerId}: no <catalogue> root`);
+  const insurer = readFacts(insurerId, document.catalogue.insurer);
+  const products = (children(document.catalogue, 'product') ?? [])
+    .map((item) => readProduct(insurerId, item))
+    .filter((product): product is Product => product !== null);
+  return { insurer, products };
 }
 
 @Injectable()
@@ -58,7 +147,7 @@ export class XmlInsurerAdapter implements InsurerAdapter {
 
   constructor(private readonly http: UpstreamHttpClient) {}
 
-  async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<Product[]> {
+  async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
     const response = await this.http.get(endpoint.url, signal);
     return parseXmlCatalogue(endpoint.id, response.body);
   }

@@ -19,7 +19,7 @@ export class CacheModule implements OnApplicationShutdown {
         {
           provide: CACHE_STORE,
           useFactory: async (): Promise<CacheStore> =>
-            config.redisUrl ? RedisCacheStore.connect(config.redisUrl) : new MemoryCacheStore(),
+            config.redisUrl ? RedisCacheStore.connect(config.redisUrl, config.redisKeyPrefix) : new MemoryCacheStore(),
         },
       ],
       exports: [CACHE_STORE, CLOCK],

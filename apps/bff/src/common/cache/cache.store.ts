@@ -6,6 +6,9 @@ export interface CacheStore {
   get<T>(key: string): Promise<T | null>;
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Throws when the store cannot be reached (health check). */
+  ping(): Promise<void>;
+  readonly engine: 'memory' | 'redis';
   close(): Promise<void>;
 }
 

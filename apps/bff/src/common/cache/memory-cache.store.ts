@@ -2,6 +2,7 @@ import type { CacheStore } from './cache.store.js';
 
 /** In-process store; entries expire lazily on read. Values are copied through JSON like Redis does. */
 export class MemoryCacheStore implements CacheStore {
+  readonly engine = 'memory' as const;
   private readonly entries = new Map<string, { json: string; expiresAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -22,6 +23,10 @@ export class MemoryCacheStore implements CacheStore {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async ping(): Promise<void> {
+    // Always reachable: it lives in this process.
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ import type { CacheStore } from './cache.store.js';
 
 /** Redis-backed store shared by every BFF instance. Keys are prefixed so one Redis can serve several apps. */
 export class RedisCacheStore implements CacheStore {
+  readonly engine = 'redis' as const;
+
   private constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

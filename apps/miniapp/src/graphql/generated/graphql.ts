@@ -17,8 +17,13 @@ export type ProductCategory =
   | 'TRAVEL';
 
 export type ProductFilter = {
+  /** Age of the person to insure */
+  age?: number | null | undefined;
+  /** Highest annual premium in fen */
+  budget?: number | null | undefined;
   category?: ProductCategory | null | undefined;
   insurerId?: string | null | undefined;
+  /** Matched against name and category, e.g. 医疗 */
   text?: string | null | undefined;
 };
 

@@ -1,0 +1,143 @@
+import { makeInsurerFacts, makeProduct } from '@family/domain';
+import type { CacheStore } from '../common/cache/cache.store.js';
+import { MemoryCacheStore } from '../common/cache/memory-cache.store.js';
+import { loadConfig } from '../config/config.js';
+import type { InsurerEntity } from './entities/insurer.entity.js';
+import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
+import { type InsurerAdapter, type InsurerCatalogue, UpstreamError } from './insurers/insurer.port.js';
+
+const insurer = {
+  id: 'a',
+  name: 'a保险',
+  wireFormat: 'json-paged',
+  endpointPath: '/a',
+  enabled: true,
+} as InsurerEntity;
+const answer = (name: string): InsurerCatalogue => ({
+  insurer: makeInsurerFacts({ id: 'a' }),
+  products: [makeProduct({ id: 'a:1', insurerId: 'a', name })],
+});
+
+/** An upstream whose next answers a test queues; each call takes the next one. */
+class ScriptedAdapter implements InsurerAdapter {
+  readonly wireFormat = 'json-paged' as const;
+  calls = 0;
+  private readonly script: (() => Promise<InsurerCatalogue>)[] = [];
+  next(...answers: (() => Promise<InsurerCatalogue>)[]): this {
+    this.script.push(...answers);
+    return this;
+  }
+  fetchCatalogue(): Promise<InsurerCatalogue> {
+    this.calls += 1;
+    const step = this.script.shift();
+    if (!step) throw new Error('unexpected upstream call');
+    return step();
+  }
+}
+
+const ok = (name: string) => async () => answer(name);
+const fail =
+  (code: 'UNAVAILABLE' | 'TIMEOUT' = 'UNAVAILABLE') =>
+  async (): Promise<InsurerCatalogue> => {
+    throw new UpstreamError(code, 'down');
+  };
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+function setup(adapter: InsurerAdapter, cache?: CacheStore) {
+  let now = 0;
+  const config = loadConfig({
+    CATALOGUE_FRESH_SECONDS: '60',
+    CATALOGUE_MAX_STALE_SECONDS: '600',
+    CIRCUIT_FAILURE_THRESHOLD: '2',
+    CIRCUIT_RESET_SECONDS: '30',
+  });
+  const clock = { now: () => now };
+  const loader = new InsurerCatalogueLoader([adapter], cache ?? new MemoryCacheStore(clock.now), clock, config);
+  return { loader, advance: (ms: number) => (now += ms) };
+}
+
+describe('InsurerCatalogueLoader', () => {
+  it('serves a fresh entry from cache without calling the upstream', async () => {
+    const adapter = new ScriptedAdapter().next(ok('v1'));
+    const { loader, advance } = setup(adapter);
+    expect((await loader.load(insurer)).stale).toBe(false);
+    advance(59_999);
+    const second = await loader.load(insurer);
+    expect(second).toMatchObject({ fetchedAt: 0, stale: false });
+    expect(adapter.calls).toBe(1);
+  });
+
+  it('serves a stale entry at once and refreshes it in the background (stale-while-revalidate)', async () => {
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
+    const { loader, advance } = setup(adapter);
+    await loader.load(insurer);
+    advance(60_000);
+    const stale = await loader.load(insurer);
+    expect(stale.stale).toBe(true);
+    expect(stale.catalogue.products[0].name).toBe('v1');
+    await flush();
+    expect(adapter.calls).toBe(2);
+    const refreshed = await loader.load(insurer);
+    expect(refreshed).toMatchObject({ stale: false, fetchedAt: 60_000 });
+    expect(refreshed.catalogue.products[0].name).toBe('v2');
+  });
+
+  it('keeps serving stale data while the upstream fails, until the stale window ends', async () => {
+    const adapter = new ScriptedAdapter().next(ok('v1'), fail(), fail());
+    const { loader, advance } = setup(adapter);
+    await loader.load(insurer);
+    advance(60_000);
+    expect((await loader.load(insurer)).stale).toBe(true);
+    await flush();
+    advance(600_000 - 1);
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    await flush();
+    advance(1);
+    // Past freshness + stale window: the entry is gone; the breaker (2 failures) is open now.
+    await expect(loader.load(insurer)).rejects.toMatchObject({ code: 'CIRCUIT_OPEN' });
+    expect(adapter.calls).toBe(3);
+  });
+
+  it('makes one upstream call for concurrent misses (single-flight)', async () => {
+    let release: (value: InsurerCatalogue) => void = () => undefined;
+    const adapter = new ScriptedAdapter().next(() => new Promise((resolve) => (release = resolve)));
+    const { loader } = setup(adapter);
+    const loads = Promise.all(Array.from({ length: 10 }, () => loader.load(insurer)));
+    await flush();
+    release(answer('v1'));
+    const results = await loads;
+    expect(adapter.calls).toBe(1);
+    expect(new Set(results.map((result) => result.catalogue.products[0].name))).toEqual(new Set(['v1']));
+  });
+
+  it('opens the circuit after repeated failures, then lets one trial through after the reset period', async () => {
+    const adapter = new ScriptedAdapter().next(fail(), fail('TIMEOUT'), ok('back'));
+    const { loader, advance } = setup(adapter);
+    await expect(loader.load(insurer)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(loader.load(insurer)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(loader.load(insurer)).rejects.toMatchObject({ code: 'CIRCUIT_OPEN' });
+    expect(adapter.calls).toBe(2);
+    advance(30_000);
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('back');
+    expect(adapter.calls).toBe(3);
+  });
+
+  it('asks the upstream when the cache store fails', async () => {
+    const broken: CacheStore = {
+      get: async () => {
+        throw new Error('redis down');
+      },
+      set: async () => {
+        throw new Error('redis down');
+      },
+      delete: async () => undefined,
+      ping: async () => undefined,
+      close: async () => undefined,
+      engine: 'redis',
+    };
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
+    const { loader } = setup(adapter, broken);
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v2');
+  });
+});

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CACHE_STORE, type CacheStore } from '../common/cache/cache.store.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { logger } from '../common/logger.js';
+import { CircuitBreakerRegistry } from '../common/resilience/circuit-breaker.js';
+import { SingleFlight } from '../common/resilience/single-flight.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { InsurerEntity } from './entities/insurer.entity.js';
+import {
+  INSURER_ADAPTERS,
+  type InsurerAdapter,
+  type InsurerCatalogue,
+  type InsurerEndpoint,
+  UpstreamError,
+} from './insurers/insurer.port.js';
+
+/** One insurer's catalogue as the loader hands it out, with how old it is. */
+export interface LoadedCatalogue {
+  readonly catalogue: InsurerCatalogue;
+  /** When the upstream answered (epoch ms). */
+  readonly fetchedAt: number;
+  /** True when it is past its freshness and being refreshed in the background. */
+  readonly stale: boolean;
+}
+
+interface CacheEntry {
+  readonly catalogue: InsurerCatalogue;
+  readonly fetchedAt: number;
+}
+
+/** Bump when the cached shape changes, so entries written by older code (in Redis) are not read. */
+const CACHE_VERSION = 'v2';
+
+/**
+ * Loads an insurer's catalogue through the resilience layer (C8):
+ * - stale-while-revalidate cache: fresh entries are served as they are; entries past freshness but
+ *   within the stale window are served at once and refreshed in the background;
+ * - single-flight: concurrent misses (and refreshes) for one insurer make one upstream call;
+ * - a time budget per upstream call (UPSTREAM_TIMEOUT_MS);
+ * - a circuit breaker per insurer: after repeated failures the insurer is not called for a while,
+ *   and its stale data (if any) keeps being served.
+ * A failing cache store (Redis down) counts as a miss: the upstream is asked instead.
+ */
+@Injectable()
+export class InsurerCatalogueLoader {
+  private readonly adapters: ReadonlyMap<string, InsurerAdapter>;
+  private readonly flights = new SingleFlight<LoadedCatalogue>();
+  private readonly breakers: CircuitBreakerRegistry;
+
+  constructor(
+    @Inject(INSURER_ADAPTERS) adapters: InsurerAdapter[],
+    @Inject(CACHE_STORE) private readonly cache: CacheStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.adapters = new Map(adapters.map((adapter) => [adapter.wireFormat, adapter]));
+    this.breakers = new CircuitBreakerRegistry({
+      failureThreshold: config.circuitFailureThreshold,
+      resetMs: config.circuitResetMs,
+      now: () => clock.now(),
+    });
+  }
+
+  async load(insurer: InsurerEntity): Promise<LoadedCatalogue> {
+    const key = `catalogue:${CACHE_VERSION}:${insurer.id}`;
+    const cached = await this.readCache(key);
+    if (cached) {
+      const age = this.clock.now() - cached.fetchedAt;
+      if (age < this.config.catalogueFreshMs) return { ...cached, stale: false };
+      if (age < this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs) {
+        this.refreshInBackground(insurer, key);
+        return { ...cached, stale: true };
+      }
+    }
+    return this.flights.run(key, () => this.fetchAndStore(insurer, key));
+  }
+
+  private refreshInBackground(insurer: InsurerEntity, key: string): void {
+    if (this.flights.isInFlight(key)) return;
+    this.flights
+      .run(key, () => this.fetchAndStore(insurer, key))
+      .catch((error: unknown) => {
+        logger.warn({ insurerId: insurer.id, detail: (error as Error).message }, 'background refresh failed');
+      });
+  }
+
+  private async fetchAndStore(insurer: InsurerEntity, key: string): Promise<LoadedCatalogue> {
+    const adapter = this.adapters.get(insurer.wireFormat);
+    if (!adapter) throw new UpstreamError('UNAVAILABLE', `no adapter for wire format ${insurer.wireFormat}`);
+    const breaker = this.breakers.get(insurer.id);
+    if (!breaker.tryAcquire()) throw new UpstreamError('CIRCUIT_OPEN', `circuit open for ${insurer.id}`);
+    let catalogue: InsurerCatalogue;
+    try {
+      catalogue = await adapter.fetchCatalogue(
+        this.endpoint(insurer),
+        AbortSignal.timeout(this.config.upstreamTimeoutMs),
+      );
+    } catch (error) {
+      breaker.recordFailure();
+      throw error;
+    }
+    breaker.recordSuccess();
+    const entry: CacheEntry = { catalogue, fetchedAt: this.clock.now() };
+    await this.writeCache(key, entry);
+    return { ...entry, stale: false };
+  }
+
+  private endpoint(insurer: InsurerEntity): InsurerEndpoint {
+    return {
+      id: insurer.id,
+      name: insurer.name,
+      wireFormat: insurer.wireFormat,
+      url: `${this.config.sandboxUrl}${insurer.endpointPath}`,
+      secret: this.config.insurerSecrets[insurer.id] ?? null,
+    };
+  }
+
+  private async readCache(key: string): Promise<CacheEntry | null> {
+    try {
+      return await this.cache.get<CacheEntry>(key);
+    } catch (error) {
+      logger.warn({ key, detail: (error as Error).message }, 'cache read failed; asking the upstream');
+      return null;
+    }
+  }
+
+  private async writeCache(key: string, entry: CacheEntry): Promise<void> {
+    try {
+      await this.cache.set(key, entry, this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs);
+    } catch (error) {
+      logger.warn({ key, detail: (error as Error).message }, 'cache write failed');
+    }
+  }
+}
