@@ -2,12 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
-import { CacheModule } from './common/cache/cache.module.js';
+import { InfrastructureModule } from './common/infrastructure.module.js';
 import { graphqlOptions } from './common/graphql.config.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 
 @Module({})
 export class AppModule {
@@ -17,10 +18,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
-        CacheModule.forRoot(config),
+        InfrastructureModule.forRoot(config),
         GraphQLModule.forRoot<MercuriusDriverConfig>(graphqlOptions(config)),
         HealthModule,
         CatalogueModule,
+        IdentityModule,
       ],
     };
   }

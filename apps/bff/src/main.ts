@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.factory.js';
+import { logger } from './common/logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +14,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  if (config.generatedSecrets.length > 0) {
+    logger.warn(
+      { settings: config.generatedSecrets },
+      'secrets not set: made random ones for this process; sessions and encrypted data will not survive a restart',
+    );
+  }
   await app.listen({ port: config.port, host: config.host });
   // The bound port, not the configured one: PORT=0 (tests) picks a free port.
   const address = app.getHttpServer().address();

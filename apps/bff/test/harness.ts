@@ -1,10 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type RunningSandbox, sandboxInsurerSecretsSetting, startSandbox } from '@family/sandbox';
+import {
+  type RunningSandbox,
+  SANDBOX_ALIPAY_APP_ID,
+  SANDBOX_SMS_KEY,
+  SANDBOX_WECHAT_APP_ID,
+  SANDBOX_WECHAT_APP_SECRET,
+  sandboxInsurerSecretsSetting,
+  startSandbox,
+} from '@family/sandbox';
 
 /**
  * Integration tests drive the real, built BFF as its own process (`node dist/main.js`), over HTTP,
@@ -118,16 +126,46 @@ export function redisEnv(prefix = `test-${randomBytes(4).toString('hex')}:`): Re
   return process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: prefix } : { REDIS_URL: '' };
 }
 
+/** The mini-program's Alipay key pair: the BFF signs with the private key, the sandbox verifies. */
+let alipayKeys: { privateKeyPem: string; publicKeyPem: string } | null = null;
+export function alipayKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
+  if (!alipayKeys) {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    alipayKeys = {
+      privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  }
+  return alipayKeys;
+}
+
+/** The settings that point the BFF at the sandbox's platforms, with fresh secrets of its own. */
+export function platformEnv(sandboxUrl: string): Record<string, string> {
+  return {
+    WECHAT_APP_ID: SANDBOX_WECHAT_APP_ID,
+    WECHAT_APP_SECRET: SANDBOX_WECHAT_APP_SECRET,
+    WECHAT_API_URL: sandboxUrl,
+    ALIPAY_APP_ID: SANDBOX_ALIPAY_APP_ID,
+    ALIPAY_APP_PRIVATE_KEY: Buffer.from(alipayKeyPair().privateKeyPem).toString('base64'),
+    ALIPAY_GATEWAY_URL: `${sandboxUrl}/gateway.do`,
+    SMS_API_URL: sandboxUrl,
+    SMS_API_KEY: SANDBOX_SMS_KEY,
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    INSURER_SECRETS: sandboxInsurerSecretsSetting(),
+  };
+}
+
 export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const sandbox = await startSandbox(0);
+  const sandbox = await startSandbox(0, '127.0.0.1', false, { alipayAppPublicKey: alipayKeyPair().publicKeyPem });
   const database = await freshDatabase();
   const bff = await startBff({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     SANDBOX_URL: sandbox.url,
-    UPSTREAM_TIMEOUT_MS: '800',
-    INSURER_SECRETS: sandboxInsurerSecretsSetting(),
+    UPSTREAM_TIMEOUT_MS: '2000',
+    ...platformEnv(sandbox.url),
     ...database.env,
     ...redisEnv(),
     ...env,

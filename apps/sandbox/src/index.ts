@@ -15,3 +15,13 @@ export {
 } from './data/catalogue.js';
 export { SIGNATURE_MAX_AGE_MS, signRequest, stringToSign, type SignatureInput } from './insurers/request-signing.js';
 export { FAILURE_MODES, type FailureMode, type FaultSettings } from './faults.js';
+export {
+  LOGIN_CODE_TTL_MS,
+  SANDBOX_ALIPAY_APP_ID,
+  SANDBOX_SMS_KEY,
+  SANDBOX_WECHAT_APP_ID,
+  SANDBOX_WECHAT_APP_SECRET,
+  WECHAT_EXCHANGES_PER_MINUTE,
+} from './platforms/credentials.js';
+export { alipayStringToSign } from './platforms/alipay.routes.js';
+export { alipayUserIdOf, wechatIdsOf } from './platforms/platform-state.js';

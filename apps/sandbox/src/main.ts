@@ -8,7 +8,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
-  const sandbox = await startSandbox(port, host, true);
+  // The mini-program's Alipay public key, base64 of the PEM (pnpm start makes a key pair per run).
+  const alipayKey = process.env.SANDBOX_ALIPAY_APP_PUBLIC_KEY;
+  const alipayAppPublicKey = alipayKey ? Buffer.from(alipayKey, 'base64').toString('utf8') : null;
+  const sandbox = await startSandbox(port, host, true, { alipayAppPublicKey });
   const stop = (): void => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

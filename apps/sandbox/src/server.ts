@@ -5,9 +5,19 @@ import { MALFORMED_JSON, registerJsonInsurer } from './insurers/json-insurer.rou
 import { SignatureVerifier } from './insurers/request-signing.js';
 import { MALFORMED_SIGNED_JSON, registerSignedJsonInsurer } from './insurers/signed-json-insurer.routes.js';
 import { MALFORMED_XML, registerXmlInsurer } from './insurers/xml-insurer.routes.js';
+import { registerAlipay } from './platforms/alipay.routes.js';
+import { registerPlatformControl } from './platforms/control.routes.js';
+import { PlatformState } from './platforms/platform-state.js';
+import { registerSms } from './platforms/sms.routes.js';
+import { registerWechat } from './platforms/wechat.routes.js';
 
 export interface SandboxOptions {
   readonly logger?: boolean;
+  /**
+   * The mini-program's Alipay public key (PEM) that signed requests are verified with; without one
+   * every Alipay call fails its signature check, as it would with no key uploaded to Alipay.
+   */
+  readonly alipayAppPublicKey?: string | null;
 }
 
 /** What a "malformed" fault answers, per wire format: a body cut off half-way. */
@@ -25,6 +35,11 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   // forceCloseConnections: a "hang" fault keeps requests open forever; closing must not wait for them.
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const faults = new FaultControl();
+  const platforms = new PlatformState();
+  registerWechat(app, platforms);
+  registerAlipay(app, platforms, options.alipayAppPublicKey ?? null);
+  registerSms(app, platforms);
+  registerPlatformControl(app, platforms);
   const insurerCodes = SANDBOX_INSURERS.map((insurer) => insurer.code);
 
   app.get('/health', async () => ({
@@ -46,6 +61,7 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   app.post('/__control/reset', async () => {
     faults.reset();
     requestCounts.clear();
+    platforms.reset();
     return { reset: true };
   });
 
@@ -98,8 +114,13 @@ export interface RunningSandbox {
 }
 
 /** Starts the sandbox; port 0 picks a free port (what tests use). */
-export async function startSandbox(port = 0, host = '127.0.0.1', logger = false): Promise<RunningSandbox> {
-  const { app, faults } = buildSandbox({ logger });
+export async function startSandbox(
+  port = 0,
+  host = '127.0.0.1',
+  logger = false,
+  options: Omit<SandboxOptions, 'logger'> = {},
+): Promise<RunningSandbox> {
+  const { app, faults } = buildSandbox({ ...options, logger });
   await app.listen({ port, host });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;

@@ -9,3 +9,4 @@ export * from './age.js';
 export * from './premium.js';
 export * from './scoring.js';
 export * from './compare.js';
+export * from './masking.js';

@@ -41,4 +41,31 @@ describe('loadConfig', () => {
   it('reports every wrong setting at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT:[\s\S]*LOG_LEVEL:|LOG_LEVEL:[\s\S]*PORT:/);
   });
+
+  it('requires the token and data keys in production, and makes throwaway ones elsewhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_TOKEN_SECRET: required in production[\s\S]*DATA_ENCRYPTION_KEY/,
+    );
+    const development = loadConfig({});
+    expect(development.generatedSecrets).toEqual(['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY']);
+    expect(development.dataEncryptionKey).toHaveLength(32);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /DATA_ENCRYPTION_KEY: must be 32 bytes/,
+    );
+  });
+
+  it('refuses half a platform configuration, naming both settings', () => {
+    expect(() => loadConfig({ WECHAT_APP_ID: 'wx1' })).toThrow(
+      /WECHAT_APP_ID and WECHAT_APP_SECRET: set both or neither/,
+    );
+    expect(() =>
+      loadConfig({ ALIPAY_APP_ID: '2021', ALIPAY_APP_PRIVATE_KEY: Buffer.from('nope').toString('base64') }),
+    ).toThrow(/ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key/);
+    const wechat = loadConfig({
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+      SANDBOX_URL: 'http://127.0.0.1:3100/',
+    }).wechat;
+    expect(wechat).toEqual({ appId: 'wx1', appSecret: 's', apiUrl: 'http://127.0.0.1:3100' });
+  });
 });

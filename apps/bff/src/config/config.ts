@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -61,6 +62,34 @@ const schema = z.object({
     .refine((value) => value.trim() === '' || /^([a-z0-9-]+=[^,=\s]+)(,[a-z0-9-]+=[^,=\s]+)*$/.test(value.trim()), {
       message: 'must look like id=secret,id2=secret2',
     }),
+  /** Signs access tokens (HS256); at least 32 characters. Required in production. */
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Encrypts personal data at rest (AES-256-GCM): 32 bytes, base64. Required in production. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
+    .optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Sign-in attempts allowed per client IP, and per platform identity, per minute. */
+  LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_LIMIT_PER_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The privacy policy version users must agree to (shown and recorded with each consent). */
+  PRIVACY_POLICY_VERSION: z
+    .string()
+    .regex(/^[0-9A-Za-z._-]{1,32}$/)
+    .default('2026-11-01'),
+  /** WeChat mini-program credentials and API host (the sandbox plays api.weixin.qq.com). */
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_API_URL: z.string().url().optional(),
+  /** Alipay mini-program app id, its RSA2 private key (base64 of the PEM) and gateway. */
+  ALIPAY_APP_ID: z.string().optional(),
+  ALIPAY_APP_PRIVATE_KEY: z.string().optional(),
+  ALIPAY_GATEWAY_URL: z.string().url().optional(),
+  /** SMS gateway for H5 sign-in codes. */
+  SMS_API_URL: z.string().url().optional(),
+  SMS_API_KEY: z.string().optional(),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')
@@ -85,6 +114,21 @@ export type AppConfig = Readonly<{
   seedDemoData: boolean;
   /** Signing secret per insurer id. */
   insurerSecrets: Readonly<Record<string, string>>;
+  auth: Readonly<{
+    tokenSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    loginLimitPerIp: number;
+    loginLimitPerIdentity: number;
+  }>;
+  /** Secrets not given (outside production) and made up for this process only: they die with it. */
+  generatedSecrets: readonly string[];
+  /** 32-byte key for personal data at rest. */
+  dataEncryptionKey: Buffer;
+  privacyPolicyVersion: string;
+  wechat: Readonly<{ appId: string; appSecret: string; apiUrl: string }> | null;
+  alipay: Readonly<{ appId: string; privateKeyPem: string; gatewayUrl: string }> | null;
+  sms: Readonly<{ apiUrl: string; apiKey: string }> | null;
 }>;
 
 export class ConfigError extends Error {
@@ -106,6 +150,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     );
   }
   const value = result.data;
+  const missingInProduction = (['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter(
+    (setting) => value.NODE_ENV === 'production' && !value[setting],
+  );
+  if (missingInProduction.length > 0) {
+    throw new ConfigError(missingInProduction.map((setting) => `${setting}: required in production (not set)`));
+  }
+  const pairs: [string, string | undefined, string | undefined][] = [
+    ['WECHAT_APP_ID and WECHAT_APP_SECRET', value.WECHAT_APP_ID, value.WECHAT_APP_SECRET],
+    ['ALIPAY_APP_ID and ALIPAY_APP_PRIVATE_KEY', value.ALIPAY_APP_ID, value.ALIPAY_APP_PRIVATE_KEY],
+    ['SMS_API_URL and SMS_API_KEY', value.SMS_API_URL, value.SMS_API_KEY],
+  ];
+  const halfSet = pairs.filter(([, a, b]) => Boolean(a) !== Boolean(b));
+  if (halfSet.length > 0) throw new ConfigError(halfSet.map(([names]) => `${names}: set both or neither`));
+  const alipayKey = value.ALIPAY_APP_PRIVATE_KEY
+    ? Buffer.from(value.ALIPAY_APP_PRIVATE_KEY, 'base64').toString('utf8')
+    : null;
+  if (alipayKey !== null && !alipayKey.includes('PRIVATE KEY')) {
+    throw new ConfigError(['ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key']);
+  }
+  const sandboxUrl = value.SANDBOX_URL.replace(/\/+$/, '');
   const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(cwd, path));
   return {
     nodeEnv: value.NODE_ENV,
@@ -117,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       : { kind: 'pglite', dataDir: value.PGLITE_DATA_DIR === 'memory' ? null : absolute(value.PGLITE_DATA_DIR) },
     redisUrl: value.REDIS_URL ?? null,
     redisKeyPrefix: value.REDIS_KEY_PREFIX,
-    sandboxUrl: value.SANDBOX_URL.replace(/\/+$/, ''),
+    sandboxUrl,
     upstreamTimeoutMs: value.UPSTREAM_TIMEOUT_MS,
     catalogueFreshMs: value.CATALOGUE_FRESH_SECONDS * 1000,
     catalogueMaxStaleMs: value.CATALOGUE_MAX_STALE_SECONDS * 1000,
@@ -126,6 +190,33 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     h5DistDir: value.H5_DIST_DIR ? absolute(value.H5_DIST_DIR) : null,
     seedDemoData: value.SEED_DEMO_DATA,
     insurerSecrets: parseSecrets(value.INSURER_SECRETS),
+    auth: {
+      tokenSecret: value.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+      accessTokenTtlSeconds: value.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: value.REFRESH_TOKEN_TTL_DAYS,
+      loginLimitPerIp: value.LOGIN_LIMIT_PER_IP_PER_MINUTE,
+      loginLimitPerIdentity: value.LOGIN_LIMIT_PER_IDENTITY_PER_MINUTE,
+    },
+    generatedSecrets: (['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter((setting) => !value[setting]),
+    dataEncryptionKey: value.DATA_ENCRYPTION_KEY ? Buffer.from(value.DATA_ENCRYPTION_KEY, 'base64') : randomBytes(32),
+    privacyPolicyVersion: value.PRIVACY_POLICY_VERSION,
+    wechat:
+      value.WECHAT_APP_ID && value.WECHAT_APP_SECRET
+        ? {
+            appId: value.WECHAT_APP_ID,
+            appSecret: value.WECHAT_APP_SECRET,
+            apiUrl: trim(value.WECHAT_API_URL ?? sandboxUrl),
+          }
+        : null,
+    alipay:
+      value.ALIPAY_APP_ID && alipayKey
+        ? {
+            appId: value.ALIPAY_APP_ID,
+            privateKeyPem: alipayKey,
+            gatewayUrl: trim(value.ALIPAY_GATEWAY_URL ?? `${sandboxUrl}/gateway.do`),
+          }
+        : null,
+    sms: value.SMS_API_URL && value.SMS_API_KEY ? { apiUrl: trim(value.SMS_API_URL), apiKey: value.SMS_API_KEY } : null,
   };
 }
 
@@ -136,4 +227,8 @@ function parseSecrets(text: string): Record<string, string> {
     .filter((pair) => pair !== '')
     .map((pair) => pair.split('=') as [string, string]);
   return Object.fromEntries(entries);
+}
+
+function trim(url: string): string {
+  return url.replace(/\/+$/, '');
 }

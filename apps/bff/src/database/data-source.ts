@@ -6,9 +6,14 @@ import type { AppConfig } from '../config/config.js';
 import { InsurerEntity } from '../catalogue/entities/insurer.entity.js';
 import { CreateInsurer1763791200000 } from './migrations/1763791200000-create-insurer.js';
 import { AllowSignedJsonWireFormat1764600000000 } from './migrations/1764600000000-allow-signed-json-wire-format.js';
+import { CreateIdentity1764700000000 } from './migrations/1764700000000-create-identity.js';
 
 export const ENTITIES = [InsurerEntity];
-export const MIGRATIONS = [CreateInsurer1763791200000, AllowSignedJsonWireFormat1764600000000];
+export const MIGRATIONS = [
+  CreateInsurer1763791200000,
+  AllowSignedJsonWireFormat1764600000000,
+  CreateIdentity1764700000000,
+];
 
 /**
  * One set of entities and migrations for both engines: PostgreSQL when DATABASE_URL is set, embedded

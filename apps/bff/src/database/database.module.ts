@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { openDataSource } from './data-source.js';
 import { seedDemoData } from './seed.js';
+import { TransactionRunner } from './transaction-runner.js';
 
 @Global()
 @Module({})
@@ -21,8 +22,9 @@ export class DatabaseModule implements OnApplicationShutdown {
             return dataSource;
           },
         },
+        TransactionRunner,
       ],
-      exports: [DataSource],
+      exports: [DataSource, TransactionRunner],
     };
   }
 

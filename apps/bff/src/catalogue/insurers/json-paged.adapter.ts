@@ -136,16 +136,23 @@ export class JsonPagedInsurerAdapter implements InsurerAdapter {
 
   constructor(private readonly http: UpstreamHttpClient) {}
 
+  /**
+   * The first page says how many there are; the rest are asked for at once, so an insurer costs
+   * two round trips however many pages it has.
+   */
   async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
-    const products: Product[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const url = `${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`;
-      const response = await this.http.get(url, signal);
-      const parsed = parseJsonPage(endpoint.id, response.body);
-      products.push(...parsed.products);
-      // Facts ride along on every page; the last page's are the freshest.
-      if (page * PAGE_SIZE >= parsed.total) return { insurer: parsed.insurer, products };
-    }
-    throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
+    const fetchPage = async (page: number) => {
+      const response = await this.http.get(`${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`, signal);
+      return parseJsonPage(endpoint.id, response.body);
+    };
+    const first = await fetchPage(1);
+    const pageCount = Math.ceil(first.total / PAGE_SIZE);
+    if (pageCount > MAX_PAGES) throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => fetchPage(index + 2)),
+    );
+    // Facts ride along on every page; the last page's are the freshest.
+    const last = rest.at(-1) ?? first;
+    return { insurer: last.insurer, products: [first, ...rest].flatMap((page) => page.products) };
   }
 }

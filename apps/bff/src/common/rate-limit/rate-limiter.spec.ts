@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './rate-limiter.js';
+
+const limiters: [string, () => Promise<RateLimiter>][] = [['memory', async () => new MemoryRateLimiter()]];
+if (process.env.REDIS_URL) {
+  const url = process.env.REDIS_URL;
+  limiters.push(['redis', () => RedisRateLimiter.connect(url, `test:${randomBytes(4).toString('hex')}:`)]);
+}
+
+describe.each(limiters)('%s rate limiter', (_name, make) => {
+  let limiter: RateLimiter;
+  beforeEach(async () => {
+    limiter = await make();
+  });
+  afterEach(() => limiter.close());
+
+  it('allows the limit per window, refuses the next with a retry delay, and counts keys apart', async () => {
+    for (let i = 0; i < 3; i++) expect((await limiter.hit('ip:1', 3, 1000)).allowed).toBe(true);
+    const refused = await limiter.hit('ip:1', 3, 1000);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(1000);
+    expect((await limiter.hit('ip:2', 3, 1000)).allowed).toBe(true);
+  });
+
+  it('opens a new window once the old one has passed', async () => {
+    await limiter.hit('k', 1, 50);
+    expect((await limiter.hit('k', 1, 50)).allowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await limiter.hit('k', 1, 50)).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import { Redis } from 'ioredis';
+
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** When refused: how long until the window resets. */
+  readonly retryAfterMs: number;
+}
+
+/**
+ * Fixed-window counters: at most `limit` hits per key per `windowMs`. In memory for one instance, in
+ * Redis (INCR + PEXPIRE) when several instances must share the count.
+ */
+export interface RateLimiter {
+  hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  close(): Promise<void>;
+}
+
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
+
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+    const now = this.now();
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowMs };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    return window.count <= limit
+      ? { allowed: true, retryAfterMs: 0 }
+      : { allowed: false, retryAfterMs: window.resetAt - now };
+  }
+
+  async close(): Promise<void> {
+    this.windows.clear();
+  }
+}
+
+export class RedisRateLimiter implements RateLimiter {
+  private constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  static async connect(url: string, prefix: string): Promise<RedisRateLimiter> {
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    redis.on('error', () => undefined);
+    await redis.connect();
+    return new RedisRateLimiter(redis, `${prefix}rate:`);
+  }
+
+  async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+    const redisKey = this.prefix + key;
+    const results = await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs, 'NX').pttl(redisKey).exec();
+    const count = Number(results?.[0]?.[1] ?? 0);
+    const ttl = Number(results?.[2]?.[1] ?? windowMs);
+    return count <= limit ? { allowed: true, retryAfterMs: 0 } : { allowed: false, retryAfterMs: Math.max(0, ttl) };
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, UseGuards } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { AuthGuard, ClientIp, CurrentSession } from './auth.guard.js';
+import { mapAccount, mapSession } from './identity.mapper.js';
+import { IdentityService } from './identity.service.js';
+import {
+  AccountModel,
+  AuthSessionModel,
+  PhoneCodeRequestModel,
+  PrivacyPolicyModel,
+  SignInInputModel,
+} from './models/account.model.js';
+import { SessionService } from './session.service.js';
+import type { AccessClaims } from './token.service.js';
+
+/** Signing in and out: public, rate-limited. */
+@Resolver()
+export class SignInResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Mutation(() => PhoneCodeRequestModel, { description: 'Texts an H5 sign-in code' })
+  requestPhoneCode(@Args('phone') phone: string, @ClientIp() ip: string): Promise<PhoneCodeRequestModel> {
+    return this.identity.requestPhoneCode(phone, ip);
+  }
+
+  @Mutation(() => AuthSessionModel, { description: 'Exchanges a platform credential for a session' })
+  async signIn(@Args('input') input: SignInInputModel, @ClientIp() ip: string): Promise<AuthSessionModel> {
+    const session = await this.identity.signIn(input, ip);
+    return mapSession(
+      session,
+      mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion),
+    );
+  }
+
+  @Mutation(() => AuthSessionModel, { description: 'Rotates the refresh token; a reused one revokes the session' })
+  async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthSessionModel> {
+    const session = await this.sessions.refresh(refreshToken);
+    return mapSession(
+      session,
+      mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion),
+    );
+  }
+
+  @Query(() => PrivacyPolicyModel, { description: 'The privacy policy version to agree to' })
+  privacyPolicy(): PrivacyPolicyModel {
+    return { version: this.config.privacyPolicyVersion };
+  }
+}
+
+/** The signed-in account: every field needs a valid session. */
+@Resolver(() => AccountModel)
+@UseGuards(AuthGuard)
+export class AccountResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => AccountModel)
+  async me(@CurrentSession() session: AccessClaims): Promise<AccountModel> {
+    return mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion);
+  }
+
+  @Mutation(() => AccountModel, { description: 'Adds another platform identity to this account' })
+  async linkPlatform(
+    @CurrentSession() session: AccessClaims,
+    @Args('input') input: SignInInputModel,
+    @ClientIp() ip: string,
+  ): Promise<AccountModel> {
+    return mapAccount(await this.identity.link(session.accountId, input, ip), this.config.privacyPolicyVersion);
+  }
+
+  @Mutation(() => AccountModel)
+  async agreePrivacyPolicy(
+    @CurrentSession() session: AccessClaims,
+    @Args('version') version: string,
+  ): Promise<AccountModel> {
+    return mapAccount(
+      await this.identity.agreePrivacyPolicy(session.accountId, version),
+      this.config.privacyPolicyVersion,
+    );
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session (its tokens stop working at once)' })
+  async signOut(@CurrentSession() session: AccessClaims): Promise<boolean> {
+    await this.sessions.end(session.sessionId);
+    return true;
+  }
+}
