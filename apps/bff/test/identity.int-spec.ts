@@ -9,11 +9,11 @@ interface SessionData {
   account: { id: string; identities: { platform: string; maskedSubject: string }[] };
 }
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
+const SIGN_IN = `mutation($platform: Platform!, $code: String!, $phone: String) { login(platform: $platform, code: $code, phone: $phone) {
   accessToken refreshToken accessTokenExpiresAt account { id identities { platform maskedSubject } } } }`;
 const REFRESH = `mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken account { id } } }`;
 const ME = '{ me { id identities { platform maskedSubject } privacyConsent { version current } } }';
-const LINK = `mutation($input: SignInInput!) { linkPlatform(input: $input) { id identities { platform maskedSubject } } }`;
+const LINK = `mutation($platform: Platform!, $code: String!) { linkPlatform(platform: $platform, code: $code) { id identities { platform maskedSubject } } }`;
 
 type Errors = GraphQLResponse<unknown>['body']['errors'];
 const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
@@ -34,9 +34,9 @@ async function signIn(
   stack: TestStack,
   platform: 'WECHAT' | 'ALIPAY',
   user: string,
-): Promise<GraphQLResponse<{ signIn: SessionData }>> {
+): Promise<GraphQLResponse<{ login: SessionData }>> {
   const code = await platformCode(stack, platform === 'WECHAT' ? 'wechat' : 'alipay', { user });
-  return stack.gql<{ signIn: SessionData }>(SIGN_IN, { input: { platform, code } });
+  return stack.gql<{ login: SessionData }>(SIGN_IN, { platform, code });
 }
 
 async function smsCode(stack: TestStack, phone: string): Promise<string> {
@@ -58,11 +58,11 @@ describe('identity through the sandbox platforms', () => {
   it('signs in on WeChat, creates the account once, and shows only a masked openid', async () => {
     const first = await signIn(stack, 'WECHAT', 'wang-fang');
     expect(first.status).toBe(200);
-    const session = first.body.data!.signIn;
+    const session = first.body.data!.login;
     expect(session.account.identities).toEqual([
       { platform: 'WECHAT', maskedSubject: expect.stringContaining('****') },
     ]);
-    const again = (await signIn(stack, 'WECHAT', 'wang-fang')).body.data!.signIn;
+    const again = (await signIn(stack, 'WECHAT', 'wang-fang')).body.data!.login;
     expect(again.account.id).toBe(session.account.id);
     const me = await stack.gql<{ me: { id: string } }>(ME, {}, bearer(session.accessToken));
     expect(me.body.data!.me.id).toBe(session.account.id);
@@ -74,7 +74,7 @@ describe('identity through the sandbox platforms', () => {
       'a used code (40029)',
       async (s: TestStack) => {
         const code = await platformCode(s, 'wechat', { user: 'used' });
-        await s.gql(SIGN_IN, { input: { platform: 'WECHAT', code } });
+        await s.gql(SIGN_IN, { platform: 'WECHAT', code });
         return code;
       },
       'UNAUTHENTICATED',
@@ -87,7 +87,7 @@ describe('identity through the sandbox platforms', () => {
       'RISKY_USER',
     ],
   ])('refuses WeChat sign-in with %s as a clear error, never a 500', async (_label, makeCode, code, reason) => {
-    const response = await stack.gql(SIGN_IN, { input: { platform: 'WECHAT', code: await makeCode(stack) } });
+    const response = await stack.gql(SIGN_IN, { platform: 'WECHAT', code: await makeCode(stack) });
     expect(response.status).toBe(200);
     expect(codeOf(response.body.errors)).toBe(code);
     expect(reasonOf(response.body.errors)).toBe(reason);
@@ -102,12 +102,12 @@ describe('identity through the sandbox platforms', () => {
 
   it('signs in on Alipay with an RSA2-signed request, and refuses a used auth code', async () => {
     const code = await platformCode(stack, 'alipay', { user: 'zhao-lei' });
-    const ok = await stack.gql<{ signIn: SessionData }>(SIGN_IN, { input: { platform: 'ALIPAY', code } });
-    expect(ok.body.data!.signIn.account.identities[0]).toMatchObject({
+    const ok = await stack.gql<{ login: SessionData }>(SIGN_IN, { platform: 'ALIPAY', code });
+    expect(ok.body.data!.login.account.identities[0]).toMatchObject({
       platform: 'ALIPAY',
       maskedSubject: expect.stringMatching(/^2088\*{4}\d{4}$/),
     });
-    const reused = await stack.gql(SIGN_IN, { input: { platform: 'ALIPAY', code } });
+    const reused = await stack.gql(SIGN_IN, { platform: 'ALIPAY', code });
     expect(reasonOf(reused.body.errors)).toBe('LOGIN_CODE_INVALID');
   });
 
@@ -122,12 +122,14 @@ describe('identity through the sandbox platforms', () => {
     expect(code).toMatch(/^\d{6}$/);
 
     const wrong = await stack.gql(SIGN_IN, {
-      input: { platform: 'H5', phone, code: code === '000000' ? '111111' : '000000' },
+      platform: 'H5',
+      phone,
+      code: code === '000000' ? '111111' : '000000',
     });
     expect(reasonOf(wrong.body.errors)).toBe('LOGIN_CODE_INVALID');
-    const ok = await stack.gql<{ signIn: SessionData }>(SIGN_IN, { input: { platform: 'H5', phone, code } });
-    expect(ok.body.data!.signIn.account.identities).toEqual([{ platform: 'H5', maskedSubject: '139****5678' }]);
-    const replay = await stack.gql(SIGN_IN, { input: { platform: 'H5', phone, code } });
+    const ok = await stack.gql<{ login: SessionData }>(SIGN_IN, { platform: 'H5', phone, code });
+    expect(ok.body.data!.login.account.identities).toEqual([{ platform: 'H5', maskedSubject: '139****5678' }]);
+    const replay = await stack.gql(SIGN_IN, { platform: 'H5', phone, code });
     expect(reasonOf(replay.body.errors)).toBe('LOGIN_CODE_INVALID');
 
     const again = await stack.gql('mutation($phone: String!) { requestPhoneCode(phone: $phone) { maskedPhone } }', {
@@ -139,7 +141,7 @@ describe('identity through the sandbox platforms', () => {
   });
 
   it('rotates refresh tokens and revokes the session when an old one is presented again', async () => {
-    const session = (await signIn(stack, 'WECHAT', 'rotator')).body.data!.signIn;
+    const session = (await signIn(stack, 'WECHAT', 'rotator')).body.data!.login;
     const rotated = await stack.gql<{ refreshSession: SessionData }>(REFRESH, { token: session.refreshToken });
     const next = rotated.body.data!.refreshSession;
     expect(next.refreshToken).not.toBe(session.refreshToken);
@@ -155,9 +157,9 @@ describe('identity through the sandbox platforms', () => {
   });
 
   it('signs out: the access token stops working at once', async () => {
-    const session = (await signIn(stack, 'WECHAT', 'leaver')).body.data!.signIn;
-    const out = await stack.gql<{ signOut: boolean }>('mutation { signOut }', {}, bearer(session.accessToken));
-    expect(out.body.data!.signOut).toBe(true);
+    const session = (await signIn(stack, 'WECHAT', 'leaver')).body.data!.login;
+    const out = await stack.gql<{ logout: boolean }>('mutation { logout }', {}, bearer(session.accessToken));
+    expect(out.body.data!.logout).toBe(true);
     expect(reasonOf((await stack.gql(ME, {}, bearer(session.accessToken))).body.errors)).toBe('SESSION_REVOKED');
   });
 
@@ -167,11 +169,11 @@ describe('identity through the sandbox platforms', () => {
   });
 
   it('links Alipay to a WeChat account, and refuses an identity that belongs to another account', async () => {
-    const wechat = (await signIn(stack, 'WECHAT', 'liu-yang')).body.data!.signIn;
+    const wechat = (await signIn(stack, 'WECHAT', 'liu-yang')).body.data!.login;
     const alipayCode = await platformCode(stack, 'alipay', { user: 'liu-yang-alipay' });
     const linked = await stack.gql<{ linkPlatform: { identities: { platform: string }[] } }>(
       LINK,
-      { input: { platform: 'ALIPAY', code: alipayCode } },
+      { platform: 'ALIPAY', code: alipayCode },
       bearer(wechat.accessToken),
     );
     expect(linked.body.data!.linkPlatform.identities.map((identity) => identity.platform)).toEqual([
@@ -179,25 +181,25 @@ describe('identity through the sandbox platforms', () => {
       'ALIPAY',
     ]);
     // Signing in on Alipay now lands in the same account.
-    expect((await signIn(stack, 'ALIPAY', 'liu-yang-alipay')).body.data!.signIn.account.id).toBe(wechat.account.id);
+    expect((await signIn(stack, 'ALIPAY', 'liu-yang-alipay')).body.data!.login.account.id).toBe(wechat.account.id);
 
-    const other = (await signIn(stack, 'ALIPAY', 'someone-else')).body.data!.signIn;
+    const other = (await signIn(stack, 'ALIPAY', 'someone-else')).body.data!.login;
     const taken = await stack.gql(
       LINK,
-      { input: { platform: 'WECHAT', code: await platformCode(stack, 'wechat', { user: 'liu-yang' }) } },
+      { platform: 'WECHAT', code: await platformCode(stack, 'wechat', { user: 'liu-yang' }) },
       bearer(other.accessToken),
     );
     expect(codeOf(taken.body.errors)).toBe('CONFLICT');
     const second = await stack.gql(
       LINK,
-      { input: { platform: 'ALIPAY', code: await platformCode(stack, 'alipay', { user: 'third' }) } },
+      { platform: 'ALIPAY', code: await platformCode(stack, 'alipay', { user: 'third' }) },
       bearer(wechat.accessToken),
     );
     expect(codeOf(second.body.errors)).toBe('CONFLICT');
   });
 
   it('records the privacy policy version agreed to, and refuses an outdated one', async () => {
-    const session = (await signIn(stack, 'WECHAT', 'careful')).body.data!.signIn;
+    const session = (await signIn(stack, 'WECHAT', 'careful')).body.data!.login;
     const policy = await stack.gql<{ privacyPolicy: { version: string } }>('{ privacyPolicy { version } }');
     const version = policy.body.data!.privacyPolicy.version;
     expect(
@@ -237,14 +239,15 @@ describe('identity limits and failures', () => {
 
   it('answers UPSTREAM_UNAVAILABLE, not a 500, when Alipay refuses the app’s signature', async () => {
     const response = await stack.gql(SIGN_IN, {
-      input: { platform: 'ALIPAY', code: await platformCode(stack, 'alipay') },
+      platform: 'ALIPAY',
+      code: await platformCode(stack, 'alipay'),
     });
     expect(response.status).toBe(200);
     expect(codeOf(response.body.errors)).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('expires access tokens (TOKEN_EXPIRED) and lets the refresh token renew them', async () => {
-    const session = (await signIn(stack, 'WECHAT', 'patient')).body.data!.signIn;
+    const session = (await signIn(stack, 'WECHAT', 'patient')).body.data!.login;
     await new Promise((resolve) => setTimeout(resolve, 6000));
     expect(reasonOf((await stack.gql(ME, {}, bearer(session.accessToken))).body.errors)).toBe('TOKEN_EXPIRED');
     const renewed = (await stack.gql<{ refreshSession: SessionData }>(REFRESH, { token: session.refreshToken })).body
@@ -255,9 +258,9 @@ describe('identity limits and failures', () => {
   it('limits sign-in attempts per IP, with a retry delay', async () => {
     const codes: unknown[] = [];
     for (let i = 0; i < 5; i++)
-      codes.push(codeOf((await stack.gql(SIGN_IN, { input: { platform: 'WECHAT', code: `bad-${i}` } })).body.errors));
+      codes.push(codeOf((await stack.gql(SIGN_IN, { platform: 'WECHAT', code: `bad-${i}` })).body.errors));
     expect(codes).toContain('TOO_MANY_REQUESTS');
-    const limited = await stack.gql(SIGN_IN, { input: { platform: 'WECHAT', code: 'bad' } });
+    const limited = await stack.gql(SIGN_IN, { platform: 'WECHAT', code: 'bad' });
     expect(limited.body.errors?.[0].extensions).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       retryAfterSeconds: expect.any(Number),

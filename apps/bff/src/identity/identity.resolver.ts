@@ -9,9 +9,10 @@ import {
   AccountModel,
   AuthSessionModel,
   PhoneCodeRequestModel,
+  PlatformEnum,
   PrivacyPolicyModel,
-  SignInInputModel,
 } from './models/account.model.js';
+import type { Platform } from './identity.errors.js';
 import { SessionService } from './session.service.js';
 import type { AccessClaims } from './token.service.js';
 
@@ -30,8 +31,14 @@ export class SignInResolver {
   }
 
   @Mutation(() => AuthSessionModel, { description: 'Exchanges a platform credential for a session' })
-  async signIn(@Args('input') input: SignInInputModel, @ClientIp() ip: string): Promise<AuthSessionModel> {
-    const session = await this.identity.signIn(input, ip);
+  async login(
+    @Args('platform', { type: () => PlatformEnum }) platform: Platform,
+    @Args('code', { description: 'WeChat wx.login code, Alipay my.getAuthCode code, or the SMS code (H5)' })
+    code: string,
+    @Args('phone', { type: () => String, nullable: true, description: 'H5 only' }) phone: string | null,
+    @ClientIp() ip: string,
+  ): Promise<AuthSessionModel> {
+    const session = await this.identity.signIn({ platform, code, phone }, ip);
     return mapSession(
       session,
       mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion),
@@ -71,10 +78,15 @@ export class AccountResolver {
   @Mutation(() => AccountModel, { description: 'Adds another platform identity to this account' })
   async linkPlatform(
     @CurrentSession() session: AccessClaims,
-    @Args('input') input: SignInInputModel,
+    @Args('platform', { type: () => PlatformEnum }) platform: Platform,
+    @Args('code') code: string,
+    @Args('phone', { type: () => String, nullable: true }) phone: string | null,
     @ClientIp() ip: string,
   ): Promise<AccountModel> {
-    return mapAccount(await this.identity.link(session.accountId, input, ip), this.config.privacyPolicyVersion);
+    return mapAccount(
+      await this.identity.link(session.accountId, { platform, code, phone }, ip),
+      this.config.privacyPolicyVersion,
+    );
   }
 
   @Mutation(() => AccountModel)
@@ -89,7 +101,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session (its tokens stop working at once)' })
-  async signOut(@CurrentSession() session: AccessClaims): Promise<boolean> {
+  async logout(@CurrentSession() session: AccessClaims): Promise<boolean> {
     await this.sessions.end(session.sessionId);
     return true;
   }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Platform } from '../identity.errors.js';
 
 export const PlatformEnum: { [K in Platform]: K } = { WECHAT: 'WECHAT', ALIPAY: 'ALIPAY', H5: 'H5' };
@@ -77,16 +77,4 @@ export class PhoneCodeRequestModel {
 export class PrivacyPolicyModel {
   @Field()
   version: string;
-}
-
-@InputType('SignInInput')
-export class SignInInputModel {
-  @Field(() => PlatformEnum)
-  platform: Platform;
-
-  @Field({ description: 'WeChat wx.login code, Alipay my.getAuthCode code, or the SMS code (H5)' })
-  code: string;
-
-  @Field(() => String, { nullable: true, description: 'H5 only: the phone number the SMS code went to' })
-  phone?: string | null;
 }
