@@ -36,7 +36,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (!existsSync(config.h5DistDir)) {
       logger.warn({ dir: config.h5DistDir }, 'H5 build not found; the app will not be served at /');
     } else {
-      await fastify.register(fastifyStatic, { root: config.h5DistDir, prefix: '/', wildcard: false });
+      await fastify.register(fastifyStatic, {
+        root: config.h5DistDir,
+        prefix: '/',
+        // Files are looked up per request, so a rebuilt H5 app is served without a restart.
+        wildcard: true,
+        // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
+        setHeaders: (response, path) => {
+          void response.header(
+            'cache-control',
+            path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          );
+        },
+      });
     }
   }
   app.enableShutdownHooks();

@@ -7,7 +7,10 @@
  *
  * with the files under src/packages/policy/pages/detail/. Tab-bar pages must stay in `pages`.
  */
-const subPackages: { root: string; pages: string[] }[] = [];
+const subPackages: { root: string; pages: string[] }[] = [
+  // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
+  { root: 'packages/catalogue', pages: ['pages/product/index', 'pages/compare/index', 'pages/quote/index'] },
+];
 
 export default defineAppConfig({
   pages: ['pages/index/index'],

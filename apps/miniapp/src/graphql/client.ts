@@ -35,6 +35,8 @@ export class GraphQLClientError extends Error {
   readonly status: number | undefined;
   readonly graphQLErrors: readonly GraphQLErrorEntry[];
   readonly detail: string | undefined;
+  /** `extensions` of the first GraphQL error (e.g. `code`, `field`, `reasons`); empty when none. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(code: GraphQLClientErrorCode, message: string, options: GraphQLClientErrorOptions = {}) {
     super(message);
@@ -45,11 +47,51 @@ export class GraphQLClientError extends Error {
     this.status = options.status;
     this.graphQLErrors = options.graphQLErrors ?? [];
     this.detail = options.detail;
+    this.extensions = this.graphQLErrors[0]?.extensions ?? {};
   }
 }
 
 export function isGraphQLClientError(value: unknown): value is GraphQLClientError {
   return value instanceof GraphQLClientError || (value instanceof Error && value.name === 'GraphQLClientError');
+}
+
+/** One reason the server refused an input (`BAD_USER_INPUT`), tied to the input field it is about. */
+export interface InputErrorReason {
+  /** e.g. `AGE_ABOVE_MAX`; `BAD_USER_INPUT` when the server gave only a field. */
+  code: string;
+  /** The argument path the server names, e.g. `input.age`; null when it names none. */
+  field: string | null;
+  /** User-facing message in Chinese. */
+  message: string;
+}
+
+/**
+ * Every input reason of a `BAD_USER_INPUT` answer: `extensions.reasons[]` when the server lists them,
+ * otherwise one reason from `extensions.field` and the error's message. Empty for any other error.
+ */
+export function inputErrorReasons(error: GraphQLClientError): InputErrorReason[] {
+  const reasons: InputErrorReason[] = [];
+  for (const entry of error.graphQLErrors) {
+    const extensions = entry.extensions ?? {};
+    if (extensions.code !== 'BAD_USER_INPUT') continue;
+    const listed = Array.isArray(extensions.reasons) ? extensions.reasons.filter(isRecord) : [];
+    if (listed.length > 0) {
+      for (const reason of listed) {
+        reasons.push({
+          code: typeof reason.code === 'string' ? reason.code : 'BAD_USER_INPUT',
+          field: typeof reason.field === 'string' ? reason.field : null,
+          message: typeof reason.message === 'string' ? reason.message : entry.message,
+        });
+      }
+    } else {
+      reasons.push({
+        code: 'BAD_USER_INPUT',
+        field: typeof extensions.field === 'string' ? extensions.field : null,
+        message: entry.message,
+      });
+    }
+  }
+  return reasons;
 }
 
 /** The result of one operation: `data` may be present (possibly partial) together with `error`. */

@@ -14,6 +14,10 @@ export interface ProductListState {
   totalCount: number;
   endCursor: string | null;
   hasNextPage: boolean;
+  /** Age in seconds of the oldest data of the last answer (C8 freshness). */
+  dataAgeSeconds: number;
+  /** Some insurer's data is past its freshness and being refreshed. */
+  stale: boolean;
   /** Names of insurers the BFF could not reach (their products are missing). */
   unavailableInsurers: string[];
   /** Failure of the first page (shown with a retry button). */
@@ -37,6 +41,8 @@ export const initialProductListState: ProductListState = {
   totalCount: 0,
   endCursor: null,
   hasNextPage: false,
+  dataAgeSeconds: 0,
+  stale: false,
   unavailableInsurers: [],
   error: null,
   partialError: null,
@@ -76,6 +82,8 @@ export function productListReducer(state: ProductListState, action: ProductListA
         totalCount: connection.totalCount,
         endCursor: connection.pageInfo.endCursor,
         hasNextPage: connection.pageInfo.hasNextPage,
+        dataAgeSeconds: append ? Math.max(state.dataAgeSeconds, connection.dataAgeSeconds) : connection.dataAgeSeconds,
+        stale: (append && state.stale) || connection.freshness.some((entry) => entry.stale),
         unavailableInsurers: append
           ? Array.from(new Set([...state.unavailableInsurers, ...insurerNames(connection)]))
           : Array.from(new Set(insurerNames(connection))),

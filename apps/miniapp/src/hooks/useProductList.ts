@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { graphqlClient, type GraphQLClient, type GraphQLClientError } from '../graphql/client';
-import { ProductsDocument, type ProductFilter } from '../graphql/generated/graphql';
+import { ProductsDocument, type ProductFilter, type ProductSort } from '../graphql/generated/graphql';
 import {
   initialProductListState,
   productListReducer,
@@ -11,6 +11,7 @@ import {
 export interface UseProductListOptions {
   pageSize?: number;
   filter?: ProductFilter;
+  sort?: ProductSort;
   client?: GraphQLClient;
 }
 
@@ -26,7 +27,7 @@ export interface UseProductList {
 
 /** Loads the product list with cursor pagination. */
 export function useProductList(options: UseProductListOptions = {}): UseProductList {
-  const { pageSize = 20, filter, client = graphqlClient } = options;
+  const { pageSize = 20, filter, sort = 'SCORE', client = graphqlClient } = options;
   const [state, dispatch] = useReducer(productListReducer, initialProductListState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -51,6 +52,7 @@ export function useProductList(options: UseProductListOptions = {}): UseProductL
         first: pageSize,
         after: mode === 'more' ? current.endCursor : null,
         filter: JSON.parse(filterKey) as ProductFilter | null,
+        sort,
       });
       if (!mounted.current || myGeneration !== generation.current) return null;
 
@@ -63,7 +65,7 @@ export function useProductList(options: UseProductListOptions = {}): UseProductL
       if (error) dispatch({ type: 'failure', mode, error });
       return error;
     },
-    [client, pageSize, filterKey],
+    [client, pageSize, filterKey, sort],
   );
 
   useEffect(() => {

@@ -6,6 +6,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type PaymentFrequency =
+  | 'ANNUAL'
+  | 'MONTHLY';
+
 export type ProductCategory =
   | 'ACCIDENT'
   | 'CANCER'
@@ -27,20 +31,81 @@ export type ProductFilter = {
   text?: string | null | undefined;
 };
 
+/** SCORE: composite score, highest first; PRICE: lowest price first; NAME: pinyin order */
+export type ProductSort =
+  | 'NAME'
+  | 'PRICE'
+  | 'SCORE';
+
+export type QuoteInput = {
+  /** Age at entry; or give birthDate */
+  age?: number | null | undefined;
+  /** YYYY-MM-DD, when age is not given */
+  birthDate?: string | null | undefined;
+  frequency: PaymentFrequency;
+  /** Occupational class 1–6 */
+  occupationClass?: number | null | undefined;
+  /** A plan key of the product */
+  plan: string;
+  productId: string;
+  socialInsurance: boolean;
+};
+
+export type ScoreDimension =
+  | 'CLAIMS'
+  | 'COVERAGE'
+  | 'ELIGIBILITY'
+  | 'INSURER'
+  | 'VALUE';
+
 export type UpstreamErrorCode =
   | 'BAD_RESPONSE'
   | 'CIRCUIT_OPEN'
   | 'TIMEOUT'
   | 'UNAVAILABLE';
 
+export type CompareProductsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type CompareProductsQuery = { compareProducts: { products: Array<{ id: string, name: string, insurer: { id: string, name: string } }>, attributes: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }>, coverage: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }> } };
+
+export type InsurersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InsurersQuery = { insurers: { insurers: Array<{ id: string, name: string }> } };
+
+export type ProductDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProductDetailQuery = { product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, deductible: number, waitingPeriodDays: number, guaranteedRenewalYears: number, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, healthQuestions: Array<string>, exclusions: Array<string>, insurer: { id: string, name: string }, coverage: Array<{ key: string, name: string, note: string | null, sumInsured: number }>, score: { composite: number, goldPick: boolean, dimensions: Array<{ dimension: ScoreDimension, label: string, score: number, weight: number, explanation: string, inputs: Array<{ key: string, label: string, value: string, contribution: number }> }> } | null } };
+
 export type ProductsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: ProductFilter | null | undefined;
+  sort?: ProductSort;
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
+export type ProductsQuery = { products: { totalCount: number, dataAgeSeconds: number, edges: Array<{ cursor: string, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, freshness: Array<{ stale: boolean }>, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
+
+export type QuoteProductQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type QuoteProductQuery = { product: { id: string, name: string, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, insurer: { id: string, name: string }, plans: Array<{ key: string, name: string }> } };
+
+export type QuoteQueryVariables = Exact<{
+  input: QuoteInput;
+}>;
+
+
+export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -61,9 +126,94 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CompareProductsDocument = new TypedDocumentString(`
+    query CompareProducts($ids: [ID!]!) {
+  compareProducts(ids: $ids) {
+    products {
+      id
+      name
+      insurer {
+        id
+        name
+      }
+    }
+    attributes {
+      key
+      label
+      values
+      differs
+      best
+    }
+    coverage {
+      key
+      label
+      values
+      differs
+      best
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareProductsQuery, CompareProductsQueryVariables>;
+export const InsurersDocument = new TypedDocumentString(`
+    query Insurers {
+  insurers {
+    insurers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InsurersQuery, InsurersQueryVariables>;
+export const ProductDetailDocument = new TypedDocumentString(`
+    query ProductDetail($id: ID!) {
+  product(id: $id) {
+    id
+    name
+    category
+    categoryLabel
+    priceFrom
+    insurer {
+      id
+      name
+    }
+    coverage {
+      key
+      name
+      note
+      sumInsured
+    }
+    deductible
+    waitingPeriodDays
+    guaranteedRenewalYears
+    minAge
+    maxAge
+    maxOccupationClass
+    monthlyPayment
+    healthQuestions
+    exclusions
+    score {
+      composite
+      goldPick
+      dimensions {
+        dimension
+        label
+        score
+        weight
+        explanation
+        inputs {
+          key
+          label
+          value
+          contribution
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
 export const ProductsDocument = new TypedDocumentString(`
-    query Products($first: Int!, $after: String, $filter: ProductFilter) {
-  products(first: $first, after: $after, filter: $filter) {
+    query Products($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort! = SCORE) {
+  products(first: $first, after: $after, filter: $filter, sort: $sort) {
     edges {
       cursor
       node {
@@ -76,6 +226,10 @@ export const ProductsDocument = new TypedDocumentString(`
           id
           name
         }
+        score {
+          composite
+          goldPick
+        }
       }
     }
     pageInfo {
@@ -83,6 +237,10 @@ export const ProductsDocument = new TypedDocumentString(`
       endCursor
     }
     totalCount
+    dataAgeSeconds
+    freshness {
+      stale
+    }
     errors {
       code
       message
@@ -94,3 +252,35 @@ export const ProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+export const QuoteProductDocument = new TypedDocumentString(`
+    query QuoteProduct($id: ID!) {
+  product(id: $id) {
+    id
+    name
+    insurer {
+      id
+      name
+    }
+    minAge
+    maxAge
+    maxOccupationClass
+    monthlyPayment
+    plans {
+      key
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteProductQuery, QuoteProductQueryVariables>;
+export const QuoteDocument = new TypedDocumentString(`
+    query Quote($input: QuoteInput!) {
+  quote(input: $input) {
+    age
+    plan
+    frequency
+    perPayment
+    paymentsPerYear
+    yearlyTotal
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;

@@ -6,9 +6,16 @@ import {
   type ProductListState,
 } from '../product-list-state';
 
-function connection(ids: string[], next: string | null, failedInsurers: string[] = []): ProductConnection {
+function connection(
+  ids: string[],
+  next: string | null,
+  failedInsurers: string[] = [],
+  freshness: { dataAgeSeconds: number; stale: boolean } = { dataAgeSeconds: 0, stale: false },
+): ProductConnection {
   return {
     totalCount: 3,
+    dataAgeSeconds: freshness.dataAgeSeconds,
+    freshness: [{ stale: freshness.stale }, { stale: false }],
     edges: ids.map((id) => ({
       cursor: `c-${id}`,
       node: {
@@ -18,6 +25,7 @@ function connection(ids: string[], next: string | null, failedInsurers: string[]
         categoryLabel: '医疗险',
         priceFrom: 12850,
         insurer: { id: 'i1', name: '甲保险' },
+        score: { composite: 80, goldPick: id === '1' },
       },
     })),
     pageInfo: { hasNextPage: next !== null, endCursor: next },
@@ -84,5 +92,29 @@ describe('productListReducer', () => {
     expect(afterRefresh.status).toBe('ready');
     expect(afterRefresh.refreshing).toBe(false);
     expect(afterRefresh.items).toHaveLength(2);
+  });
+
+  it('keeps the age of the oldest data and whether any of it is stale', () => {
+    const first = productListReducer(initialProductListState, {
+      type: 'success',
+      mode: 'initial',
+      connection: connection(['1'], 'c-1', [], { dataAgeSeconds: 300, stale: true }),
+      partialError: null,
+    });
+    expect(first).toMatchObject({ dataAgeSeconds: 300, stale: true });
+    const more = productListReducer(first, {
+      type: 'success',
+      mode: 'more',
+      connection: connection(['2'], null, [], { dataAgeSeconds: 10, stale: false }),
+      partialError: null,
+    });
+    expect(more).toMatchObject({ dataAgeSeconds: 300, stale: true });
+    const refreshed = productListReducer(more, {
+      type: 'success',
+      mode: 'refresh',
+      connection: connection(['1'], null, [], { dataAgeSeconds: 5, stale: false }),
+      partialError: null,
+    });
+    expect(refreshed).toMatchObject({ dataAgeSeconds: 5, stale: false });
   });
 });
