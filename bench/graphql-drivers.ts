@@ -19,35 +19,33 @@
  *   BENCH_NODE_ENV     NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT       where to write the JSON results (default bench/results/graphql-drivers.json)
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
 import { QUERY, REQUEST_BODY, expectedData } from './drivers/fixture.js';
 import { TARGETS, TARGET_LABELS, type TargetName } from './drivers/targets.js';
+import {
+  type HttpRequestSpec,
+  type Sample,
+  type Summary,
+  loadAverage,
+  loadSettingsFromEnv,
+  machineInfo,
+  printTable,
+  round,
+  sample,
+  summarise,
+  versionOf,
+  warmUp,
+} from './lib/measure.js';
+import { forkServer, killChildrenOnSignals, stopAll } from './lib/processes.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
 const SERVER_SCRIPT = path.join(HERE, 'drivers', 'server.js');
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-}
-
-const settings = {
-  durationSeconds: intFromEnv('BENCH_DURATION', 10),
-  warmupSeconds: intFromEnv('BENCH_WARMUP', 2),
-  connections: intFromEnv('BENCH_CONNECTIONS', 10),
-  pipelining: intFromEnv('BENCH_PIPELINING', 1),
-  rounds: Math.max(1, intFromEnv('BENCH_ROUNDS', 3)),
-};
+const settings = loadSettingsFromEnv();
 const selected: TargetName[] = (process.env.BENCH_TARGETS ?? TARGETS.join(','))
   .split(',')
   .map((name) => name.trim())
@@ -61,94 +59,33 @@ const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR,
 
 interface RunningTarget {
   readonly name: TargetName;
-  readonly child: ChildProcess;
   readonly port: number;
   readonly url: string;
-  readonly request: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
-}
-
-/** One autocannon run against one target. */
-interface Sample {
-  round: number;
-  requestsPerSecond: number;
-  requestsPerSecondStddev: number;
-  latencyMs: { p50: number; p90: number; p99: number; average: number; max: number };
-  totalRequests: number;
-  responses2xx: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  durationSeconds: number;
+  readonly request: HttpRequestSpec;
 }
 
 /** A target's figures over all rounds: medians of the rounds' figures, sums of their counts. */
-interface TargetResult {
+interface TargetResult extends Summary {
   target: TargetName;
   label: string;
   url: string;
-  requestsPerSecond: number;
-  requestsPerSecondMin: number;
-  requestsPerSecondMax: number;
-  latencyMs: { p50: number; p90: number; p99: number; average: number };
-  totalRequests: number;
-  responses2xx: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
   bytesPerResponse: number;
   samples: Sample[];
 }
 
-const children = new Set<ChildProcess>();
-
-function startTarget(name: TargetName): Promise<RunningTarget> {
-  return new Promise((resolve, reject) => {
-    const child = fork(SERVER_SCRIPT, [name], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [],
-      // Servers run as in production (Apollo, for one, switches off its dev-only behaviour).
-      env: { ...process.env, NODE_ENV: serverNodeEnv },
-    });
-    children.add(child);
-    const timer = setTimeout(() => reject(new Error(`${name}: not ready within 60 s`)), 60_000);
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      clearTimeout(timer);
-      reject(new Error(`${name}: server exited before it was ready (code ${code}, signal ${signal})`));
-    });
-    child.on('message', (message: { type?: string; port?: number }) => {
-      if (message?.type !== 'ready' || typeof message.port !== 'number') return;
-      clearTimeout(timer);
-      const port = message.port;
-      const graphql = name !== 'fastify-bare';
-      resolve({
-        name,
-        child,
-        port,
-        url: graphql ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`,
-        request: graphql
-          ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: REQUEST_BODY }
-          : { method: 'GET', headers: {} },
-      });
-    });
-  });
-}
-
-async function stopTarget(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send({ type: 'close' });
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    console.warn(`server ${child.pid} did not close within 5 s; killing it`);
-    child.kill('SIGKILL');
-    await exited;
-  }
-  children.delete(child);
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all([...children].map(stopTarget));
+async function startTarget(name: TargetName): Promise<RunningTarget> {
+  // Servers run as in production (Apollo, for one, switches off its dev-only behaviour).
+  const { port } = await forkServer(name, SERVER_SCRIPT, [name], { ...process.env, NODE_ENV: serverNodeEnv });
+  const graphql = name !== 'fastify-bare';
+  const url = graphql ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
+  return {
+    name,
+    port,
+    url,
+    request: graphql
+      ? { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: REQUEST_BODY }
+      : { url, method: 'GET', headers: {} },
+  };
 }
 
 /** One real request, checked in full: status 200 and exactly the expected data. Throws otherwise. */
@@ -178,102 +115,15 @@ async function verify(target: RunningTarget): Promise<number> {
   return Buffer.byteLength(text);
 }
 
-function cannon(target: RunningTarget, durationSeconds: number): Promise<autocannon.Result> {
-  return autocannon({
-    url: target.url,
-    method: target.request.method,
-    headers: target.request.headers,
-    body: target.request.body,
-    connections: settings.connections,
-    pipelining: settings.pipelining,
-    duration: durationSeconds,
-  });
-}
-
-async function warmUp(target: RunningTarget): Promise<void> {
-  if (settings.warmupSeconds === 0) return;
-  process.stdout.write(`  ${target.name}: warming up ${settings.warmupSeconds} s… `);
-  const warm = await cannon(target, settings.warmupSeconds);
-  process.stdout.write(`${Math.round(warm.requests.average)} req/s (discarded)\n`);
-}
-
-async function sample(target: RunningTarget, round: number): Promise<Sample> {
-  process.stdout.write(`  ${target.name}: measuring ${settings.durationSeconds} s… `);
-  const result = await cannon(target, settings.durationSeconds);
-  const latency = result.latency as autocannon.Result['latency'] & { p50: number; p90: number; p99: number };
-  const failures = result.errors + result.timeouts + result.non2xx;
-  process.stdout.write(
-    `${Math.round(result.requests.average)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms` +
-      (failures > 0 ? `, ${failures} FAILED REQUESTS` : '') +
-      '\n',
-  );
-  return {
-    round,
-    requestsPerSecond: result.requests.average,
-    requestsPerSecondStddev: result.requests.stddev,
-    latencyMs: { p50: latency.p50, p90: latency.p90, p99: latency.p99, average: latency.average, max: latency.max },
-    totalRequests: result.requests.total,
-    responses2xx: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    durationSeconds: result.duration,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function summarise(target: RunningTarget, bytesPerResponse: number, samples: Sample[]): TargetResult {
-  const sum = (pick: (s: Sample) => number): number => samples.reduce((total, s) => total + pick(s), 0);
-  const rps = samples.map((s) => s.requestsPerSecond);
+function summariseTarget(target: RunningTarget, bytesPerResponse: number, samples: Sample[]): TargetResult {
   return {
     target: target.name,
     label: TARGET_LABELS[target.name],
     url: target.url,
-    requestsPerSecond: median(rps),
-    requestsPerSecondMin: Math.min(...rps),
-    requestsPerSecondMax: Math.max(...rps),
-    latencyMs: {
-      p50: median(samples.map((s) => s.latencyMs.p50)),
-      p90: median(samples.map((s) => s.latencyMs.p90)),
-      p99: median(samples.map((s) => s.latencyMs.p99)),
-      average: round(median(samples.map((s) => s.latencyMs.average))),
-    },
-    totalRequests: sum((s) => s.totalRequests),
-    responses2xx: sum((s) => s.responses2xx),
-    non2xx: sum((s) => s.non2xx),
-    errors: sum((s) => s.errors),
-    timeouts: sum((s) => s.timeouts),
+    ...summarise(samples),
     bytesPerResponse,
     samples,
   };
-}
-
-/** Version of an installed package, read from its package.json (some packages do not export it). */
-function versionOf(name: string): string {
-  try {
-    let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-    for (;;) {
-      try {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-          name?: string;
-          version?: string;
-        };
-        if (manifest.name === name) return manifest.version ?? 'unknown';
-      } catch {
-        // no package.json here; keep climbing
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) return 'unknown';
-      dir = parent;
-    }
-  } catch {
-    return 'not installed';
-  }
 }
 
 const PACKAGES = [
@@ -291,12 +141,11 @@ const PACKAGES = [
   'autocannon',
 ];
 
-const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 const ratio = (a: TargetResult | undefined, b: TargetResult | undefined): number | null =>
   a && b && b.requestsPerSecond > 0 ? round(a.requestsPerSecond / b.requestsPerSecond, 3) : null;
 
-function printTable(results: TargetResult[]): void {
-  const rows = [
+function printResults(results: TargetResult[]): void {
+  printTable([
     ['target', 'req/s', 'rounds min–max', 'p50 ms', 'p99 ms', 'avg ms', 'errors', 'non-2xx', 'requests', 'bytes/resp'],
     ...results.map((r) => [
       r.target,
@@ -310,27 +159,12 @@ function printTable(results: TargetResult[]): void {
       String(r.totalRequests),
       String(r.bytesPerResponse),
     ]),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]): string =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
+  ]);
 }
 
 async function main(): Promise<void> {
   const versions = Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)]));
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    // Other work on the machine skews the figures: the 1-minute load average before and after.
-    loadAverageAtStart: round(os.loadavg()[0]),
-    loadAverageAtEnd: 0,
-  };
+  const machine = machineInfo();
   console.log(`GraphQL driver benchmark — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
   console.log(
     `${settings.rounds} round(s) of ${settings.durationSeconds} s per target after a ${settings.warmupSeconds} s warm-up; ` +
@@ -355,18 +189,18 @@ async function main(): Promise<void> {
   for (let round = 1; round <= settings.rounds; round++) {
     console.log(`round ${round}/${settings.rounds}`);
     for (const target of running) {
-      if (round === 1) await warmUp(target);
-      samples.get(target.name)?.push(await sample(target, round));
+      if (round === 1) await warmUp(target.name, target.request, settings);
+      samples.get(target.name)?.push(await sample(target.name, target.request, settings, round));
     }
   }
   // Still answering correctly after all that load?
   const results: TargetResult[] = [];
   for (const target of running) {
     const bytesPerResponse = await verify(target);
-    results.push(summarise(target, bytesPerResponse, samples.get(target.name) ?? []));
+    results.push(summariseTarget(target, bytesPerResponse, samples.get(target.name) ?? []));
   }
   await stopAll();
-  machine.loadAverageAtEnd = round(os.loadavg()[0]);
+  machine.loadAverageAtEnd = loadAverage();
 
   const byName = (name: TargetName): TargetResult | undefined => results.find((r) => r.target === name);
   const ratios = {
@@ -378,7 +212,7 @@ async function main(): Promise<void> {
   };
 
   console.log('');
-  printTable(results);
+  printResults(results);
   console.log(`(req/s, p50, p99, avg: median of ${settings.rounds} round(s); errors, non-2xx, requests: sums)`);
   console.log('\nreq/s ratios (medians):');
   for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(34)} ${value ?? 'n/a'}`);
@@ -397,12 +231,7 @@ async function main(): Promise<void> {
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const child of children) child.kill('SIGKILL');
-    process.exit(130);
-  });
-}
+killChildrenOnSignals();
 
 main().then(
   () => process.exit(0),

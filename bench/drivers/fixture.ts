@@ -3,8 +3,8 @@
  * built once and handed back on every call, so the benchmark measures the GraphQL layer (parse,
  * validate, execute, serialise, HTTP) and not the insurers' upstream I/O.
  */
-import { CATEGORY_LABELS, PRODUCT_CATEGORIES, type Product, paginate } from '@family/domain';
-import type { InsurerSummary, ProductListing } from '@family/bff/dist/catalogue/catalogue.service.js';
+import { CATEGORY_LABELS, PRODUCT_CATEGORIES, type Product, byPrice, paginate } from '@family/domain';
+import type { ListedInsurer, ProductListing } from '@family/bff/dist/catalogue/catalogue.service.js';
 
 export const PAGE_SIZE = 20;
 const PRODUCTS_PER_INSURER = 20;
@@ -13,33 +13,68 @@ export const QUERY = `{ products(first: ${PAGE_SIZE}) { totalCount edges { curso
 
 export const REQUEST_BODY = JSON.stringify({ query: QUERY });
 
-const INSURERS: readonly InsurerSummary[] = [
+const INSURERS: readonly ListedInsurer[] = [
   { id: 'pingan', name: '平安健康' },
   { id: 'taiping', name: '太平人寿' },
-];
+].map((insurer) => ({
+  ...insurer,
+  facts: {
+    ...insurer,
+    registeredCapitalYuan: 5_000_000_000,
+    complaintRate: 0.001,
+    solvencyRatio: 200,
+    riskRating: 'AA',
+    averageClaimDays: 3,
+    onlineClaimRate: 0.9,
+  },
+}));
 
-/** The fields QUERY reads (and pagination sorts on); a product's other facts never reach the answer. */
-type ListedProduct = Pick<Product, 'id' | 'insurerId' | 'name' | 'category' | 'priceFrom'>;
+/**
+ * A product with the facts QUERY reads (and pagination sorts on); the others are empty, so the BFF's
+ * mapper, which copies every fact of a product whatever the query asks, has nothing large to copy.
+ */
+function product(fields: Pick<Product, 'id' | 'insurerId' | 'name' | 'category' | 'priceFrom'>): Product {
+  return {
+    ...fields,
+    coverage: [],
+    deductible: 0,
+    waitingPeriodDays: 0,
+    guaranteedRenewalYears: 0,
+    minAge: 0,
+    maxAge: 60,
+    healthQuestions: [],
+    maxOccupationClass: 4,
+    plans: [],
+    premiums: [],
+    exclusions: [],
+  };
+}
 
 function buildListing(): ProductListing {
-  const listed: ListedProduct[] = INSURERS.flatMap((insurer, i) =>
-    Array.from({ length: PRODUCTS_PER_INSURER }, (_, j): ListedProduct => {
+  const products: Product[] = INSURERS.flatMap((insurer, i) =>
+    Array.from({ length: PRODUCTS_PER_INSURER }, (_, j): Product => {
       const category = PRODUCT_CATEGORIES[(i * PRODUCTS_PER_INSURER + j) % PRODUCT_CATEGORIES.length];
-      return {
+      return product({
         id: `${insurer.id}:P${String(j + 1).padStart(3, '0')}`,
         insurerId: insurer.id,
         name: `${insurer.name}${CATEGORY_LABELS[category]}${j + 1}号`,
         category,
         priceFrom: 9_900 + ((i * 7 + j * 13) % 40) * 1_000,
-      };
+      });
     }),
   );
-  // Only the listed fields are ever read for QUERY, so the bench does not have to follow every new
-  // fact the domain's Product gains (coverage, premiums…): the cast is safe for this query only.
-  const products = listed as unknown as Product[];
-  // The real pagination code, so cursors look exactly as in production: 40 products, first page of 20.
-  const page = paginate(products, { first: PAGE_SIZE });
-  return { page, insurers: new Map(INSURERS.map((insurer) => [insurer.id, insurer])), failures: [] };
+  // The real pagination code, so cursors look exactly as in production: 40 products, first page of 20
+  // in price order (a sort the BFF offers; no scores are needed for it).
+  const page = paginate(products, { first: PAGE_SIZE }, byPrice);
+  const snapshot = {
+    products,
+    insurers: new Map(INSURERS.map((insurer) => [insurer.id, insurer])),
+    scores: new Map(),
+    failures: [],
+    freshness: [],
+    takenAt: Date.now(),
+  };
+  return { page, snapshot };
 }
 
 /** Frozen at start-up: every call gets the very same object. */
@@ -47,7 +82,8 @@ export const LISTING: ProductListing = buildListing();
 
 /** What `data` must be for QUERY, derived from LISTING independently of the BFF's mapper. */
 export function expectedData(): unknown {
-  const { page, insurers } = LISTING;
+  const { page } = LISTING;
+  const insurers = new Map(INSURERS.map((insurer) => [insurer.id, { id: insurer.id, name: insurer.name }]));
   return {
     products: {
       totalCount: page.totalCount,

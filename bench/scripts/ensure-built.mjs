@@ -1,5 +1,6 @@
-// Builds what the benchmark imports, when needed: @family/domain and @family/bff (the resolver is
-// imported from the BFF's compiled dist, emitted by tsc with decorator metadata), then the bench.
+// Builds what the benchmarks use, when needed: @family/domain and @family/bff (bench:drivers imports
+// the resolver from the BFF's compiled dist, emitted by tsc with decorator metadata; bench:catalogue
+// runs dist/main.js), @family/sandbox (bench:catalogue's upstream insurers), then the bench.
 // A dist is rebuilt when it is missing or older than any of its sources. BENCH_SKIP_BUILD=1 skips
 // the dependency check (the bench itself is always compiled; tsc takes a few seconds).
 import { execSync } from 'node:child_process';
@@ -38,9 +39,10 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
     const domainStale = stale(path.join(root, 'packages/domain'));
     if (domainStale) run('pnpm --filter @family/domain build');
     if (domainStale || stale(path.join(root, 'apps/bff'))) run('pnpm --filter @family/bff build');
+    if (stale(path.join(root, 'apps/sandbox'))) run('pnpm --filter @family/sandbox build');
   } catch {
     console.error(
-      '\nBuilding @family/domain or @family/bff failed (see above). Fix the build, or run with ' +
+      '\nBuilding @family/domain, @family/bff or @family/sandbox failed (see above). Fix the build, or run with ' +
         'BENCH_SKIP_BUILD=1 to benchmark the dist that is already there.',
     );
     process.exit(1);

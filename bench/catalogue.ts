@@ -1,0 +1,655 @@
+/**
+ * Catalogue benchmark: what the real BFF serves a `products` page of 20 at, with the catalogue
+ * cached and uncached, next to a bare Fastify hello-world. Backs docs/performance.md.
+ *
+ * Four processes, so no two of them share an event loop:
+ *   - this one, which only generates load (autocannon) and checks answers;
+ *   - the sandbox insurers (dist/catalogue/sandbox-server.js), with 50–200 ms of latency per insurer
+ *     set through `POST /__control`, spread evenly over the 12 insurers in their listed order;
+ *   - a bare Fastify `GET /` (the driver benchmark's `fastify-bare`, dist/drivers/server.js);
+ *   - two real BFF processes (`node apps/bff/dist/main.js`, NODE_ENV=production, PGlite in memory,
+ *     INSURER_SECRETS from the sandbox): "cached" with the default cache settings, whose catalogue is
+ *     cached by its first request, and "uncached" with CATALOGUE_FRESH_SECONDS=0 and
+ *     CATALOGUE_MAX_STALE_SECONDS=0, so every request asks every insurer (concurrent requests still
+ *     share one upstream call per insurer: single-flight).
+ * Targets are measured one at a time (the machine has 2 cores: one for the server under test, one for
+ * autocannon), each with the same duration and connections, rounds interleaving the targets.
+ *
+ *   pnpm --filter @family/bench bench:catalogue        (bench:catalogue:quick for a short check)
+ *
+ * Environment (all optional):
+ *   BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_PIPELINING   as bench:drivers
+ *                        (10 s, 2 s, 3 rounds, 10 connections, pipelining 1)
+ *   BENCH_LATENCY_MIN_MS, BENCH_LATENCY_MAX_MS   sandbox latency spread over the insurers (50, 200)
+ *   BENCH_BFF_LOG_LEVEL  LOG_LEVEL of the BFF processes (default warn: the happy path logs nothing;
+ *                        "info" adds two request-log lines and one gate line per request)
+ *   BENCH_BFF_NODE_ARGS  extra Node options for the BFF processes, space-separated (e.g. "--prof" to
+ *                        see where the BFF spends its time; the tick logs land in the working directory)
+ *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
+ *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { SANDBOX_INSURERS, sandboxInsurerSecretsSetting } from '@family/sandbox';
+import {
+  type HttpRequestSpec,
+  type Sample,
+  type Summary,
+  intFromEnv,
+  loadAverage,
+  loadSettingsFromEnv,
+  machineInfo,
+  median,
+  printTable,
+  round,
+  sample,
+  summarise,
+  versionOf,
+  warmUp,
+} from './lib/measure.js';
+import { forkServer, killChildrenOnSignals, stopAll, track } from './lib/processes.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
+const BENCH_DIR = path.resolve(HERE, '..');
+const DRIVER_SERVER = path.join(HERE, 'drivers', 'server.js');
+const SANDBOX_SERVER = path.join(HERE, 'catalogue', 'sandbox-server.js');
+const BFF_DIR = path.resolve(BENCH_DIR, '..', 'apps', 'bff');
+const BFF_MAIN = path.join(BFF_DIR, 'dist', 'main.js');
+const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
+const HOST = '127.0.0.1';
+
+const PAGE_SIZE = 20;
+const QUERY = `{ products(first: ${PAGE_SIZE}) { totalCount edges { cursor node { id name category priceFrom insurer { id name } score { composite goldPick } } } pageInfo { hasNextPage endCursor } errors { code } dataAgeSeconds } }`;
+const REQUEST_BODY = JSON.stringify({ query: QUERY });
+
+const settings = loadSettingsFromEnv();
+const latencyMinMs = intFromEnv('BENCH_LATENCY_MIN_MS', 50);
+const latencyMaxMs = intFromEnv('BENCH_LATENCY_MAX_MS', 200);
+if (latencyMaxMs < latencyMinMs) throw new Error('BENCH_LATENCY_MAX_MS must not be below BENCH_LATENCY_MIN_MS');
+const bffLogLevel = process.env.BENCH_BFF_LOG_LEVEL ?? 'warn';
+const bffNodeArgs = (process.env.BENCH_BFF_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const serverNodeEnv = process.env.BENCH_NODE_ENV ?? 'production';
+const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'catalogue.json'));
+
+type TargetName = 'fastify-bare' | 'bff-cached' | 'bff-uncached';
+const TARGET_LABELS: Readonly<Record<TargetName, string>> = {
+  'fastify-bare': 'bare Fastify (GET /, hello world)',
+  'bff-cached': 'BFF, products(first: 20), catalogue cached (default cache settings)',
+  'bff-uncached': 'BFF, products(first: 20), uncached (every request asks all 12 insurers, 50–200 ms each)',
+};
+
+interface RunningTarget {
+  readonly name: TargetName;
+  readonly request: HttpRequestSpec;
+  /** The BFF's log file (stdout and stderr), for BFF targets. */
+  readonly logFile?: string;
+}
+
+interface TargetResult extends Summary {
+  target: TargetName;
+  label: string;
+  url: string;
+  bytesPerResponse: number;
+  /** Requests the sandbox insurers received while this target was measured (all rounds). */
+  upstreamRequests: number;
+  /** Of them, per request served (0 when cached; below one catalogue load per request = single-flight). */
+  upstreamRequestsPerRequest: number;
+  samples: (Sample & { upstreamRequests: number })[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sandbox
+
+interface Sandbox {
+  readonly url: string;
+  control(path: string, body: unknown): Promise<void>;
+  /** Requests received per insurer since the sandbox started (or was reset). */
+  stats(): Promise<Record<string, number>>;
+}
+
+async function startSandboxProcess(): Promise<Sandbox> {
+  const { port } = await forkServer('sandbox', SANDBOX_SERVER, [], { ...process.env, NODE_ENV: serverNodeEnv });
+  const url = `http://${HOST}:${port}`;
+  return {
+    url,
+    async control(controlPath, body) {
+      const response = await fetch(`${url}${controlPath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`sandbox refused ${controlPath} ${JSON.stringify(body)}: ${await response.text()}`);
+    },
+    async stats() {
+      const response = await fetch(`${url}/__stats`);
+      if (!response.ok) throw new Error(`sandbox /__stats answered ${response.status}`);
+      return ((await response.json()) as { requests: Record<string, number> }).requests;
+    },
+  };
+}
+
+const total = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
+const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - (before[key] ?? 0)]));
+
+/** Evenly from min to max over the insurers, in SANDBOX_INSURERS order: deterministic. */
+function latencyPlan(): { insurer: string; format: string; latencyMs: number }[] {
+  const n = SANDBOX_INSURERS.length;
+  return SANDBOX_INSURERS.map((insurer, i) => ({
+    insurer: insurer.code,
+    format: insurer.format,
+    latencyMs: n === 1 ? latencyMaxMs : Math.round(latencyMinMs + ((latencyMaxMs - latencyMinMs) * i) / (n - 1)),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// BFF processes
+
+/**
+ * `node apps/bff/dist/main.js` with the given settings. Its stdout and stderr go to a file (not a pipe
+ * this process would have to drain while it generates load); it is ready when it prints its URL there.
+ */
+async function startBff(name: TargetName, env: Record<string, string>, logDir: string): Promise<RunningTarget> {
+  if (!existsSync(BFF_MAIN)) throw new Error(`${BFF_MAIN} is missing: build the BFF first`);
+  const logFile = path.join(logDir, `${name}.log`);
+  const fd = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [...bffNodeArgs, BFF_MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  track(child);
+  const started = Date.now();
+  const url = await new Promise<string>((resolve, reject) => {
+    const fail = (why: string): void => {
+      clearInterval(timer);
+      reject(new Error(`${name}: ${why}\n--- ${logFile} ---\n${tail(logFile)}`));
+    };
+    const onExit = (code: number | null): void => fail(`BFF exited with ${code} before it was ready`);
+    child.once('exit', onExit);
+    const timer = setInterval(() => {
+      const match = READY.exec(readFileSync(logFile, 'utf8'));
+      if (match) {
+        clearInterval(timer);
+        child.off('exit', onExit);
+        resolve(match[1]);
+      } else if (Date.now() - started > 60_000) {
+        fail('BFF not ready within 60 s');
+        child.kill('SIGKILL');
+      }
+    }, 50);
+  });
+  const graphqlUrl = `${url}/graphql`;
+  return {
+    name,
+    logFile,
+    request: {
+      url: graphqlUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: REQUEST_BODY,
+    },
+  };
+}
+
+function tail(file: string, chars = 4000): string {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return text.length > chars ? `…${text.slice(-chars)}` : text;
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Log lines at warn or above (pino levels 40+): an insurer that failed, a refresh that failed… */
+async function problemsLogged(file: string): Promise<{ count: number; first: string[] }> {
+  const first: string[] = [];
+  let count = 0;
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    let level: unknown;
+    try {
+      level = (JSON.parse(line) as { level?: unknown }).level;
+    } catch {
+      continue;
+    }
+    if (typeof level === 'number' && level >= 40) {
+      count++;
+      if (first.length < 5) first.push(line.slice(0, 500));
+    }
+  }
+  return { count, first };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+interface ProductsPage {
+  totalCount: number;
+  edges: {
+    cursor: string;
+    node: {
+      id: string;
+      name: string;
+      category: string;
+      priceFrom: number;
+      insurer: { id: string; name: string };
+      score: { composite: number; goldPick: boolean } | null;
+    };
+  }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  errors: { code: string }[];
+  dataAgeSeconds: number;
+}
+
+interface Verified {
+  bytes: number;
+  elapsedMs: number;
+  page?: ProductsPage;
+}
+
+/**
+ * One real request, checked: HTTP 200 and, for the BFF, a full page of 20 products with insurers and
+ * scores, more to come, no GraphQL errors and no insurer errors. Throws otherwise.
+ */
+async function verify(target: RunningTarget): Promise<Verified> {
+  const started = performance.now();
+  const response = await fetch(target.request.url, {
+    method: target.request.method,
+    headers: target.request.headers,
+    body: target.request.body,
+  });
+  const text = await response.text();
+  const elapsedMs = performance.now() - started;
+  const fail = (why: string): never => {
+    throw new Error(`${target.name}: ${why}\n  status ${response.status}\n  body ${text.slice(0, 2000)}`);
+  };
+  if (response.status !== 200) fail('expected HTTP 200');
+  let body: { data?: { products?: ProductsPage } | null; errors?: unknown[]; hello?: string };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return fail('response is not JSON');
+  }
+  const bytes = Buffer.byteLength(text);
+  if (target.name === 'fastify-bare') {
+    if (body.hello !== 'world') fail('expected {"hello":"world"}');
+    return { bytes, elapsedMs };
+  }
+  if (Array.isArray(body.errors) && body.errors.length > 0) fail('response carries GraphQL errors');
+  const page = body.data?.products;
+  if (!page) return fail('no data.products');
+  if (!Array.isArray(page.errors) || page.errors.length > 0) fail('products.errors is not empty: an insurer failed');
+  if (page.edges.length !== PAGE_SIZE) fail(`expected ${PAGE_SIZE} products, got ${page.edges.length}`);
+  if (!(page.totalCount > PAGE_SIZE) || !page.pageInfo.hasNextPage) fail('expected more products than one page');
+  for (const { node } of page.edges) {
+    if (!node.id || !node.name || !node.insurer?.id || typeof node.priceFrom !== 'number' || !node.score)
+      fail(`incomplete product ${JSON.stringify(node)}`);
+  }
+  if (typeof page.dataAgeSeconds !== 'number') fail('dataAgeSeconds missing');
+  return { bytes, elapsedMs, page };
+}
+
+const pageIds = (page: ProductsPage | undefined): string => (page?.edges ?? []).map((edge) => edge.node.id).join(',');
+
+// ---------------------------------------------------------------------------------------------
+
+/** Version of a package the BFF depends on but this package does not (read from the BFF's node_modules). */
+function bffDependencyVersion(name: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(BFF_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return manifest.version ?? 'unknown';
+  } catch {
+    return 'not installed';
+  }
+}
+
+/** The commit measured, and whether the BFF's or the sandbox's sources differ from it. */
+function gitState(): { commit: string; uncommittedChanges: string[] } {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: path.resolve(BENCH_DIR, '..'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  try {
+    const changes = git('status', '--porcelain', '--', 'apps/bff', 'apps/sandbox', 'packages/domain');
+    return {
+      commit: git('rev-parse', 'HEAD').trim(),
+      uncommittedChanges: changes.split('\n').filter((line) => line.trim() !== ''),
+    };
+  } catch {
+    return { commit: 'unknown', uncommittedChanges: [] };
+  }
+}
+
+const PACKAGES = [
+  '@nestjs/core',
+  '@nestjs/platform-fastify',
+  '@nestjs/graphql',
+  '@nestjs/mercurius',
+  'mercurius',
+  'graphql-jit',
+  'fastify',
+  'graphql',
+  'autocannon',
+];
+const BFF_PACKAGES = ['@electric-sql/pglite', 'typeorm', 'pino'];
+
+function printResults(results: TargetResult[]): void {
+  printTable([
+    [
+      'target',
+      'req/s',
+      'rounds min–max',
+      'p50 ms',
+      'p90 ms',
+      'p99 ms',
+      'avg ms',
+      'errors',
+      'non-2xx',
+      'requests',
+      'upstream/req',
+      'bytes/resp',
+    ],
+    ...results.map((r) => [
+      r.target,
+      r.requestsPerSecond.toFixed(r.requestsPerSecond < 1000 ? 1 : 0),
+      `${r.requestsPerSecondMin.toFixed(0)}–${r.requestsPerSecondMax.toFixed(0)}`,
+      String(r.latencyMs.p50),
+      String(r.latencyMs.p90),
+      String(r.latencyMs.p99),
+      r.latencyMs.average.toFixed(2),
+      String(r.errors + r.timeouts),
+      String(r.non2xx),
+      String(r.totalRequests),
+      r.target === 'fastify-bare' ? '–' : r.upstreamRequestsPerRequest.toFixed(2),
+      String(r.bytesPerResponse),
+    ]),
+  ]);
+}
+
+async function main(): Promise<void> {
+  const versions = {
+    ...Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
+    ...Object.fromEntries(BFF_PACKAGES.map((name) => [name, bffDependencyVersion(name)])),
+  };
+  const machine = machineInfo();
+  const source = gitState();
+  console.log(`Catalogue benchmark — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
+  console.log(
+    `${settings.rounds} round(s) of ${settings.durationSeconds} s per target after a ${settings.warmupSeconds} s warm-up; ` +
+      `${settings.connections} connections, pipelining ${settings.pipelining}; servers with NODE_ENV=${serverNodeEnv}, ` +
+      `BFF LOG_LEVEL=${bffLogLevel}`,
+  );
+  console.log(
+    `commit ${source.commit.slice(0, 12)}` +
+      (source.uncommittedChanges.length > 0
+        ? `, with ${source.uncommittedChanges.length} uncommitted change(s) under apps/bff, apps/sandbox, packages/domain`
+        : ''),
+  );
+  console.log(`1-min load average now ${machine.loadAverageAtStart}\n`);
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-catalogue-'));
+  let keepLogs = false;
+
+  try {
+    // The upstream insurers, with their latencies, before any BFF asks them.
+    const sandbox = await startSandboxProcess();
+    await sandbox.control('/__control/reset', {});
+    const plan = latencyPlan();
+    for (const { insurer, latencyMs } of plan)
+      await sandbox.control('/__control', { insurer, latencyMs, errorRate: 0, failureMode: 'none' });
+    console.log(
+      `  sandbox: ready on ${sandbox.url}; latency ${plan.map((p) => `${p.insurer} ${p.latencyMs}`).join(', ')} ms`,
+    );
+
+    const bare = await forkServer('fastify-bare', DRIVER_SERVER, ['fastify-bare'], {
+      ...process.env,
+      NODE_ENV: serverNodeEnv,
+    });
+    const bareTarget: RunningTarget = {
+      name: 'fastify-bare',
+      request: { url: `http://${HOST}:${bare.port}/`, method: 'GET', headers: {} },
+    };
+    const bffEnv = {
+      NODE_ENV: serverNodeEnv,
+      LOG_LEVEL: bffLogLevel,
+      HOST,
+      PORT: '0',
+      SANDBOX_URL: sandbox.url,
+      PGLITE_DATA_DIR: 'memory',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      INSURER_SECRETS: sandboxInsurerSecretsSetting(),
+      // Required in production by BFFs with sign-in; a BFF without it ignores them. Fresh per run.
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
+    // Default cache settings: nothing about the cache is set.
+    const cached = await startBff('bff-cached', bffEnv, logDir);
+    const uncached = await startBff(
+      'bff-uncached',
+      { ...bffEnv, CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' },
+      logDir,
+    );
+    const running = [bareTarget, cached, uncached];
+
+    // Check every target before measuring. The cached BFF's first request fills its cache (and waits
+    // for the slowest insurer); its second must not reach the sandbox at all.
+    await verify(bareTarget);
+    console.log(`  fastify-bare: ready on ${bareTarget.request.url}, answer verified`);
+    const filling = await verify(cached);
+    const beforeCachedCheck = await sandbox.stats();
+    const cachedCheck = await verify(cached);
+    const cachedCheckUpstream = total(diff(await sandbox.stats(), beforeCachedCheck));
+    if (cachedCheckUpstream !== 0)
+      throw new Error(
+        `bff-cached: a second request made ${cachedCheckUpstream} upstream requests; the catalogue is not cached`,
+      );
+    console.log(
+      `  bff-cached: ready on ${cached.request.url}, answer verified; first request ${filling.elapsedMs.toFixed(0)} ms ` +
+        `(fills the cache), second ${cachedCheck.elapsedMs.toFixed(1)} ms with no upstream request`,
+    );
+
+    // The uncached BFF, alone and one request at a time: what one catalogue load asks of each insurer,
+    // and how long a request takes without concurrent ones.
+    const unloadedMs: number[] = [];
+    let callsPerLoad: Record<string, number> = {};
+    let uncachedPage: ProductsPage | undefined;
+    for (let i = 0; i < 7; i++) {
+      const before = await sandbox.stats();
+      const answer = await verify(uncached);
+      const calls = diff(await sandbox.stats(), before);
+      if (i === 0) {
+        callsPerLoad = calls;
+        uncachedPage = answer.page;
+      } else if (JSON.stringify(calls) !== JSON.stringify(callsPerLoad)) {
+        throw new Error(
+          `bff-uncached: upstream calls differ between requests: ${JSON.stringify(callsPerLoad)} then ${JSON.stringify(calls)}`,
+        );
+      }
+      if (i >= 2) unloadedMs.push(answer.elapsedMs); // the first two warm the code paths
+    }
+    const missing = plan.filter((p) => !(callsPerLoad[p.insurer] >= 1));
+    if (missing.length > 0)
+      throw new Error(
+        `bff-uncached: a request did not ask ${missing.map((p) => p.insurer).join(', ')}: ${JSON.stringify(callsPerLoad)}`,
+      );
+    if (pageIds(uncachedPage) !== pageIds(cachedCheck.page))
+      throw new Error('bff-cached and bff-uncached list different first pages for the same catalogue');
+    // A JSON insurer's catalogue takes several pages, fetched one after another: its time is
+    // latency × pages. Insurers are asked in parallel, so a load waits for the slowest, not the sum.
+    const insurers = plan.map((p) => ({
+      ...p,
+      requestsPerLoad: callsPerLoad[p.insurer],
+      loadMs: p.latencyMs * callsPerLoad[p.insurer],
+    }));
+    const slowest = insurers.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
+    const sumMs = insurers.reduce((sum, p) => sum + p.loadMs, 0);
+    const upstreamPerLoad = total(callsPerLoad);
+    const unloadedMedianMs = round(median(unloadedMs), 1);
+    console.log(
+      `  bff-uncached: ready on ${uncached.request.url}, answer verified; one load = ${upstreamPerLoad} upstream requests; ` +
+        `slowest insurer ${slowest.insurer} ${slowest.loadMs} ms (${slowest.requestsPerLoad} × ${slowest.latencyMs} ms), ` +
+        `sum of all ${sumMs} ms; one request alone takes ${unloadedMedianMs} ms (median of ${unloadedMs.length})`,
+    );
+    console.log('');
+
+    // Rounds interleave the targets, as in bench:drivers; each target reports the median of its rounds.
+    const samples = new Map<TargetName, (Sample & { upstreamRequests: number })[]>(running.map((t) => [t.name, []]));
+    for (let r = 1; r <= settings.rounds; r++) {
+      console.log(`round ${r}/${settings.rounds}`);
+      for (const target of running) {
+        if (r === 1) await warmUp(target.name, target.request, settings);
+        const before = await sandbox.stats();
+        const measured = await sample(target.name, target.request, settings, r);
+        const upstreamRequests = total(diff(await sandbox.stats(), before));
+        if (target.name === 'bff-cached' && upstreamRequests > 0)
+          console.warn(`  bff-cached: ${upstreamRequests} upstream requests while measuring (a background refresh?)`);
+        samples.get(target.name)?.push({ ...measured, upstreamRequests });
+      }
+    }
+
+    // Still answering correctly after all that load, and nothing went wrong on the way?
+    const results: TargetResult[] = [];
+    for (const target of running) {
+      const { bytes } = await verify(target);
+      if (target.logFile) {
+        const problems = await problemsLogged(target.logFile);
+        if (problems.count > 0) {
+          keepLogs = true;
+          throw new Error(
+            `${target.name}: ${problems.count} warning or error log line(s) during the run (log kept at ${target.logFile}):\n` +
+              problems.first.join('\n'),
+          );
+        }
+      }
+      const targetSamples = samples.get(target.name) ?? [];
+      const summary = summarise(targetSamples);
+      const upstreamRequests = targetSamples.reduce((sum, s) => sum + s.upstreamRequests, 0);
+      results.push({
+        target: target.name,
+        label: TARGET_LABELS[target.name],
+        url: target.request.url,
+        ...summary,
+        bytesPerResponse: bytes,
+        upstreamRequests,
+        upstreamRequestsPerRequest: summary.totalRequests > 0 ? round(upstreamRequests / summary.totalRequests, 3) : 0,
+        samples: targetSamples,
+      });
+    }
+    await stopAll();
+    machine.loadAverageAtEnd = loadAverage();
+
+    const byName = (name: TargetName): TargetResult => {
+      const result = results.find((r) => r.target === name);
+      if (!result) throw new Error(`no result for ${name}`);
+      return result;
+    };
+    const [bareResult, cachedResult, uncachedResult] = [
+      byName('fastify-bare'),
+      byName('bff-cached'),
+      byName('bff-uncached'),
+    ];
+    const ratios = {
+      'bff-cached / fastify-bare (req/s)': round(cachedResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
+      'bff-uncached / bff-cached (req/s)': round(uncachedResult.requestsPerSecond / cachedResult.requestsPerSecond, 4),
+      'bff-uncached p50 / slowest insurer': round(uncachedResult.latencyMs.p50 / slowest.loadMs, 3),
+      'bff-uncached p50 / sum of insurers': round(uncachedResult.latencyMs.p50 / sumMs, 3),
+      'bff-uncached alone / slowest insurer': round(unloadedMedianMs / slowest.loadMs, 3),
+      'upstream requests per uncached request / per catalogue load': round(
+        uncachedResult.upstreamRequestsPerRequest / upstreamPerLoad,
+        3,
+      ),
+    };
+    const upstream = {
+      latencySpreadMs: [latencyMinMs, latencyMaxMs],
+      insurers,
+      requestsPerCatalogueLoad: upstreamPerLoad,
+      slowestInsurer: {
+        insurer: slowest.insurer,
+        loadMs: slowest.loadMs,
+        latencyMs: slowest.latencyMs,
+        requestsPerLoad: slowest.requestsPerLoad,
+      },
+      sumOfInsurersMs: sumMs,
+      uncachedAloneMs: { median: unloadedMedianMs, samples: unloadedMs.map((ms) => round(ms, 1)) },
+    };
+
+    console.log('');
+    printResults(results);
+    console.log(
+      `(req/s, latency: median of ${settings.rounds} round(s); errors, non-2xx, requests: sums; ` +
+        'upstream/req: sandbox requests per request served)',
+    );
+    console.log(
+      `\nslowest insurer: ${slowest.insurer}, ${slowest.loadMs} ms per catalogue load; all ${insurers.length} insurers one after ` +
+        `another would take ${sumMs} ms; one uncached request alone: ${unloadedMedianMs} ms`,
+    );
+    console.log('\nratios (medians):');
+    for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(62)} ${value}`);
+
+    mkdirSync(path.dirname(outputFile), { recursive: true });
+    writeFileSync(
+      outputFile,
+      `${JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          machine,
+          versions,
+          source,
+          settings: { ...settings, serverNodeEnv, bffLogLevel, bffNodeArgs },
+          query: QUERY,
+          upstream,
+          results,
+          ratios,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`\n1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
+    console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+
+    const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
+    if (failed.length > 0)
+      throw new Error(`errors or non-2xx answers under load: ${failed.map((r) => r.target).join(', ')}`);
+  } catch (error) {
+    if (error instanceof Error && /bff-/.test(error.message)) keepLogs = true;
+    throw error;
+  } finally {
+    await stopAll().catch(() => undefined);
+    if (keepLogs) console.error(`BFF logs kept in ${logDir}`);
+    else rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+killChildrenOnSignals();
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error('\nBENCHMARK FAILED:', error instanceof Error ? error.message : error);
+    await stopAll().catch(() => undefined);
+    process.exit(1);
+  },
+);
