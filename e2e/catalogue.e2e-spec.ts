@@ -110,8 +110,11 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
     await page.waitForFunction(() => document.body.innerText.includes('已加入对比'));
     await page.goBack();
     await visible(page, '.product-card').nth(1).click();
+    // Wait until the first product's page has slid out and left the DOM: during the transition both
+    // detail pages are on the page.
     await page.waitForFunction(
       (name) =>
+        document.querySelectorAll('.product-detail').length === 1 &&
         [...document.querySelectorAll('[data-testid="product-name"]')].some(
           (el) => (el as HTMLElement).offsetParent !== null && el.textContent === name,
         ),

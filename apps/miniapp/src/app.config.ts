@@ -13,8 +13,32 @@ const subPackages: { root: string; pages: string[] }[] = [
 ];
 
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // Tab pages first; they must stay in the main package.
+  pages: ['pages/index/index', 'pages/mine/index'],
   ...(subPackages.length > 0 ? { subPackages } : {}),
+  // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
+  tabBar: {
+    color: '#86909c',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '保险超市',
+        iconPath: 'assets/tab-bar/catalogue.png',
+        selectedIconPath: 'assets/tab-bar/catalogue-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/mine.png',
+        selectedIconPath: 'assets/tab-bar/mine-active.png',
+      },
+    ],
+  },
+  // WeChat: privacy-related APIs wait for the user's privacy authorisation (src/platform/privacy.weapp.ts).
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   window: {
     navigationBarTitleText: '保险超市',
     navigationBarBackgroundColor: '#ffffff',

@@ -43,9 +43,11 @@ import {
 } from './catalogue.errors.js';
 import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
 import { type UpstreamErrorCode, UpstreamError } from './insurers/insurer.port.js';
+import type { InsurerEntity } from './entities/insurer.entity.js';
 import { InsurerRepository } from './insurer.repository.js';
 
 export const MAX_SEARCH_LENGTH = 50;
+const INSURER_LIST_TTL_MS = 5000;
 const MAX_AGE = 120;
 
 export interface InsurerSummary {
@@ -118,6 +120,8 @@ function chinaDate(epochMs: number): string {
 export class CatalogueService {
   /** Scores depend on the whole catalogue; they are kept until any insurer's data changes. */
   private scoreMemo: { signature: string; scores: ReadonlyMap<string, ProductScore> } | null = null;
+  /** The enabled insurers, re-read at most every few seconds: an operator's change shows soon enough. */
+  private insurersMemo: { readAt: number; rows: Promise<InsurerEntity[]> } | null = null;
 
   constructor(
     private readonly insurers: InsurerRepository,
@@ -230,7 +234,7 @@ export class CatalogueService {
    * own products.
    */
   private async snapshot(): Promise<CatalogueSnapshot> {
-    const wanted = await this.insurers.findEnabled();
+    const wanted = await this.enabledInsurers();
     const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
 
     const products: Product[] = [];
@@ -265,6 +269,17 @@ export class CatalogueService {
       freshness,
       takenAt: this.clock.now(),
     };
+  }
+
+  private enabledInsurers(): Promise<InsurerEntity[]> {
+    const now = this.clock.now();
+    if (!this.insurersMemo || now - this.insurersMemo.readAt >= INSURER_LIST_TTL_MS) {
+      const rows = this.insurers.findEnabled();
+      // A failed read is not kept: the next request asks the database again.
+      rows.catch(() => (this.insurersMemo = null));
+      this.insurersMemo = { readAt: now, rows };
+    }
+    return this.insurersMemo.rows;
   }
 
   private scores(

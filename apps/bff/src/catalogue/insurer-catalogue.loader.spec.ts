@@ -122,7 +122,7 @@ describe('InsurerCatalogueLoader', () => {
     expect(adapter.calls).toBe(3);
   });
 
-  it('asks the upstream when the cache store fails', async () => {
+  it('keeps loading and refreshing when the cache store fails', async () => {
     const broken: CacheStore = {
       get: async () => {
         throw new Error('redis down');
@@ -136,8 +136,36 @@ describe('InsurerCatalogueLoader', () => {
       engine: 'redis',
     };
     const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
-    const { loader } = setup(adapter, broken);
+    const { loader, advance } = setup(adapter, broken);
     expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    advance(60_000);
+    expect(await loader.load(insurer)).toMatchObject({ stale: true });
+    await flush();
     expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v2');
+  });
+
+  it('serves a fresh entry it holds without reading the store, and takes a newer one another instance stored', async () => {
+    const store = new MemoryCacheStore(() => 0);
+    let reads = 0;
+    const counting: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      get: async <T>(key: string): Promise<T | null> => {
+        reads += 1;
+        return store.get<T>(key);
+      },
+    });
+    const adapter = new ScriptedAdapter().next(ok('v1'));
+    const { loader, advance } = setup(adapter, counting);
+    await loader.load(insurer);
+    await loader.load(insurer);
+    await loader.load(insurer);
+    expect(reads).toBe(1);
+
+    // Another instance refreshed the shared store meanwhile: past freshness, this one picks that up.
+    advance(60_000);
+    await store.set('catalogue:v2:a', { catalogue: answer('from-other-instance'), fetchedAt: 60_000 }, 1e9);
+    const picked = await loader.load(insurer);
+    expect(picked).toMatchObject({ stale: false, fetchedAt: 60_000 });
+    expect(picked.catalogue.products[0].name).toBe('from-other-instance');
+    expect(adapter.calls).toBe(1);
   });
 });

@@ -46,6 +46,12 @@ const CACHE_VERSION = 'v2';
 export class InsurerCatalogueLoader {
   private readonly adapters: ReadonlyMap<string, InsurerAdapter>;
   private readonly flights = new SingleFlight<LoadedCatalogue>();
+  /**
+   * The newest entry this instance has seen per key. A fresh one is served without touching the
+   * store: the store (Redis, or a JSON copy in memory) costs a parse of the whole catalogue per read,
+   * which the benchmark showed to dominate a cached page (docs/performance.md).
+   */
+  private readonly local = new Map<string, CacheEntry>();
   private readonly breakers: CircuitBreakerRegistry;
 
   constructor(
@@ -64,7 +70,12 @@ export class InsurerCatalogueLoader {
 
   async load(insurer: InsurerEntity): Promise<LoadedCatalogue> {
     const key = `catalogue:${CACHE_VERSION}:${insurer.id}`;
-    const cached = await this.readCache(key);
+    const held = this.local.get(key);
+    if (held && this.clock.now() - held.fetchedAt < this.config.catalogueFreshMs) return { ...held, stale: false };
+    // Past freshness here: another instance may have refreshed it in the shared store.
+    const stored = await this.readCache(key);
+    const cached = stored && (!held || stored.fetchedAt > held.fetchedAt) ? stored : held;
+    if (cached && cached !== held) this.local.set(key, cached);
     if (cached) {
       const age = this.clock.now() - cached.fetchedAt;
       if (age < this.config.catalogueFreshMs) return { ...cached, stale: false };
@@ -102,6 +113,7 @@ export class InsurerCatalogueLoader {
     }
     breaker.recordSuccess();
     const entry: CacheEntry = { catalogue, fetchedAt: this.clock.now() };
+    this.local.set(key, entry);
     await this.writeCache(key, entry);
     return { ...entry, stale: false };
   }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { TypedDocumentString } from './generated/graphql';
+import { sessionStore, type SessionStore, type SessionTokens } from '../platform/storage';
+import { RefreshSessionDocument, type TypedDocumentString } from './generated/graphql';
 
 /**
  * A small typed GraphQL client over `Taro.request` (mini-programs have no `fetch`).
@@ -8,6 +9,9 @@ import type { TypedDocumentString } from './generated/graphql';
  * - Maps network failures, timeouts, non-2xx answers and GraphQL `errors` into one
  *   `GraphQLClientError` with a `code` and a user-facing Chinese message.
  * - Keeps partial `data` when the server sends both `data` and `errors`.
+ * - With a session store: sends `Authorization: Bearer <access token>`, renews an expired access
+ *   token once per request (one refresh at a time for all requests: refresh tokens work once) and
+ *   forgets a session the server no longer accepts.
  */
 
 /** Codes produced by the client itself; any other code comes from the server's `extensions.code`. */
@@ -121,11 +125,17 @@ export interface GraphQLClientOptions {
   endpoint?: string;
   /** Request timeout in milliseconds. Default 10 s. */
   timeoutMs?: number;
-  /**
-   * Hook point for authentication (not built yet): return extra headers, e.g.
-   * `{ Authorization: 'Bearer <session token>' }`, or `undefined` for none. Called before every request.
-   */
+  /** Extra headers before every request, or `undefined` for none. */
   getAuthHeader?: () => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
+  /**
+   * The signed-in session: its access token goes into `Authorization`, and the client refreshes and
+   * clears it (see `SIGNED_OUT_REASONS`). Without it, requests are anonymous.
+   */
+  session?: {
+    store: SessionStore;
+    /** Called once when the server ends the session (the store has been cleared already). */
+    onSignedOut?: (reason: string) => void;
+  };
   /** Replaces `Taro.request`, e.g. in tests. */
   transport?: Transport;
 }
@@ -138,6 +148,9 @@ export const messages = {
   HTTP: '服务暂时不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',
   UNAUTHENTICATED: '登录已过期，请重新登录',
+  TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  CONFLICT: '该账号已被绑定',
   FORBIDDEN: '没有权限进行此操作',
   BAD_USER_INPUT: '请求参数有误',
   GRAPHQL_VALIDATION_FAILED: '请求有误，请升级到最新版本',
@@ -242,6 +255,29 @@ export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
     }, timeoutMs + 500);
   });
 
+/** `extensions.reason` of an `UNAUTHENTICATED` error, or null for any other outcome. */
+export function unauthenticatedReason(error: GraphQLClientError | null): string | null {
+  if (!error || error.code !== 'UNAUTHENTICATED') return null;
+  return typeof error.extensions.reason === 'string' ? error.extensions.reason : 'AUTH_REQUIRED';
+}
+
+/** After these the session is gone for good: the client forgets it and the user is signed out. */
+export const SIGNED_OUT_REASONS: ReadonlySet<string> = new Set([
+  'AUTH_REQUIRED',
+  'TOKEN_INVALID',
+  'SESSION_REVOKED',
+  'REFRESH_TOKEN_REUSED',
+  'REFRESH_TOKEN_INVALID',
+]);
+
+/** An access token the server found expired: renew it once, then retry. */
+export const TOKEN_EXPIRED = 'TOKEN_EXPIRED';
+
+interface RefreshOutcome {
+  tokens: SessionTokens | null;
+  error: GraphQLClientError | null;
+}
+
 export interface GraphQLClient {
   /**
    * Runs an operation. Never rejects: failures come back as `error`, and `data` holds whatever
@@ -265,9 +301,15 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
   const transport = options.transport ?? taroTransport;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function execute<TData, TVariables>(
+  const session = options.session;
+  /** The refresh in flight, shared by every request that finds the access token expired. */
+  let refreshing: Promise<RefreshOutcome> | null = null;
+
+  /** One HTTP round trip, with the given access token (or none). */
+  async function send<TData, TVariables>(
     document: TypedDocumentString<TData, TVariables>,
     variables: TVariables,
+    accessToken: string | null,
   ): Promise<GraphQLResult<TData>> {
     const query = document.toString();
     const url = options.endpoint ?? defaultEndpoint();
@@ -277,6 +319,7 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...authHeaders,
+        ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
       };
       const body = JSON.stringify({ query, variables, operationName: operationNameOf(query) });
       const response = await transport({ url, body, headers, timeoutMs });
@@ -338,6 +381,82 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
     }
   }
 
+  /** Forgets the session `used` (unless another one replaced it meanwhile) and says so once. */
+  function signOut(store: SessionStore, used: SessionTokens, reason: string): void {
+    const current = store.load();
+    if (!current || current.refreshToken !== used.refreshToken) return;
+    store.clear();
+    session?.onSignedOut?.(reason);
+  }
+
+  async function runRefresh(store: SessionStore, current: SessionTokens): Promise<RefreshOutcome> {
+    const result = await send(RefreshSessionDocument, { refreshToken: current.refreshToken }, null);
+    const renewed = result.data?.refreshSession;
+    if (renewed && !result.error) {
+      const tokens: SessionTokens = {
+        accessToken: renewed.accessToken,
+        accessTokenExpiresAt: renewed.accessTokenExpiresAt,
+        refreshToken: renewed.refreshToken,
+        refreshTokenExpiresAt: renewed.refreshTokenExpiresAt,
+      };
+      store.save(tokens);
+      return { tokens, error: null };
+    }
+    const error = result.error ?? new GraphQLClientError('BAD_RESPONSE', messages.BAD_RESPONSE);
+    // The server refused the refresh token (spent, revoked, expired): the session is over. A network
+    // failure keeps it: the next request tries again (and a token spent meanwhile ends it then).
+    if (error.code === 'UNAUTHENTICATED') signOut(store, current, unauthenticatedReason(error) ?? 'AUTH_REQUIRED');
+    return { tokens: null, error };
+  }
+
+  /**
+   * Renews the session whose access token `used` carried. Single flight: while one refresh runs,
+   * every caller waits for it, because presenting a refresh token twice revokes the session.
+   */
+  function refreshOnce(store: SessionStore, used: SessionTokens): Promise<RefreshOutcome> {
+    if (refreshing) return refreshing;
+    const current = store.load();
+    if (!current) {
+      return Promise.resolve({
+        tokens: null,
+        error: new GraphQLClientError('UNAUTHENTICATED', messages.UNAUTHENTICATED),
+      });
+    }
+    // Another request renewed it after this one was sent: use the new token as it is.
+    if (current.refreshToken !== used.refreshToken) return Promise.resolve({ tokens: current, error: null });
+    const running = runRefresh(store, current).finally(() => {
+      refreshing = null;
+    });
+    refreshing = running;
+    return running;
+  }
+
+  async function execute<TData, TVariables>(
+    document: TypedDocumentString<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<GraphQLResult<TData>> {
+    if (!session) return send(document, variables, null);
+    const { store } = session;
+    // A refresh is running: the stored access token is expired, wait for the new one.
+    if (refreshing) await refreshing;
+    const tokens = store.load();
+    const first = await send(document, variables, tokens?.accessToken ?? null);
+    if (!tokens) return first;
+
+    const reason = unauthenticatedReason(first.error);
+    if (reason === TOKEN_EXPIRED) {
+      const refreshed = await refreshOnce(store, tokens);
+      if (!refreshed.tokens) return { data: first.data, error: refreshed.error ?? first.error };
+      // Retried once: a second TOKEN_EXPIRED is returned as it is, never refreshed again (no loop).
+      const retried = await send(document, variables, refreshed.tokens.accessToken);
+      const retriedReason = unauthenticatedReason(retried.error);
+      if (retriedReason && SIGNED_OUT_REASONS.has(retriedReason)) signOut(store, refreshed.tokens, retriedReason);
+      return retried;
+    }
+    if (reason && SIGNED_OUT_REASONS.has(reason)) signOut(store, tokens, reason);
+    return first;
+  }
+
   async function request<TData, TVariables>(
     document: TypedDocumentString<TData, TVariables>,
     variables: TVariables,
@@ -351,5 +470,5 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
   return { execute, request };
 }
 
-/** The app-wide client. Attach a session token later via `getAuthHeader`. */
-export const graphqlClient = createGraphQLClient();
+/** The app-wide client, carrying the session kept in Taro storage. */
+export const graphqlClient = createGraphQLClient({ session: { store: sessionStore } });

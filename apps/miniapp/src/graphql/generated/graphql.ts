@@ -10,6 +10,12 @@ export type PaymentFrequency =
   | 'ANNUAL'
   | 'MONTHLY';
 
+/** WECHAT, ALIPAY, or H5 (phone number) */
+export type Platform =
+  | 'ALIPAY'
+  | 'H5'
+  | 'WECHAT';
+
 export type ProductCategory =
   | 'ACCIDENT'
   | 'CANCER'
@@ -64,6 +70,34 @@ export type UpstreamErrorCode =
   | 'TIMEOUT'
   | 'UNAVAILABLE';
 
+export type AccountFieldsFragment = { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null }, privacyPolicy: { version: string } };
+
+export type PrivacyPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrivacyPolicyQuery = { privacyPolicy: { version: string } };
+
+export type LinkPlatformMutationVariables = Exact<{
+  platform: Platform;
+  code: string;
+  phone?: string | null | undefined;
+}>;
+
+
+export type LinkPlatformMutation = { linkPlatform: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+
+export type AgreePrivacyPolicyMutationVariables = Exact<{
+  version: string;
+}>;
+
+
+export type AgreePrivacyPolicyMutation = { agreePrivacyPolicy: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+
 export type CompareProductsQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
@@ -107,6 +141,36 @@ export type QuoteQueryVariables = Exact<{
 
 export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
 
+export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
+
+export type LoginMutationVariables = Exact<{
+  platform: Platform;
+  code: string;
+  phone?: string | null | undefined;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
+
+export type RequestPhoneCodeMutationVariables = Exact<{
+  phone: string;
+}>;
+
+
+export type RequestPhoneCodeMutation = { requestPhoneCode: { maskedPhone: string, expiresInSeconds: number, retryAfterSeconds: number } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -125,7 +189,103 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}
+    `, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
+export const SessionTokensFragmentDoc = new TypedDocumentString(`
+    fragment SessionTokens on AuthSession {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+  account {
+    id
+  }
+}
+    `, {"fragmentName":"SessionTokens"}) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...AccountFields
+  }
+  privacyPolicy {
+    version
+  }
+}
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const PrivacyPolicyDocument = new TypedDocumentString(`
+    query PrivacyPolicy {
+  privacyPolicy {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyPolicyQuery, PrivacyPolicyQueryVariables>;
+export const LinkPlatformDocument = new TypedDocumentString(`
+    mutation LinkPlatform($platform: Platform!, $code: String!, $phone: String) {
+  linkPlatform(platform: $platform, code: $code, phone: $phone) {
+    ...AccountFields
+  }
+}
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}`) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
+export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
+    mutation AgreePrivacyPolicy($version: String!) {
+  agreePrivacyPolicy(version: $version) {
+    ...AccountFields
+  }
+}
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
 export const CompareProductsDocument = new TypedDocumentString(`
     query CompareProducts($ids: [ID!]!) {
   compareProducts(ids: $ids) {
@@ -284,3 +444,47 @@ export const QuoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($platform: Platform!, $code: String!, $phone: String) {
+  login(platform: $platform, code: $code, phone: $phone) {
+    ...SessionTokens
+  }
+}
+    fragment SessionTokens on AuthSession {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+  account {
+    id
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    ...SessionTokens
+  }
+}
+    fragment SessionTokens on AuthSession {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+  account {
+    id
+  }
+}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const RequestPhoneCodeDocument = new TypedDocumentString(`
+    mutation RequestPhoneCode($phone: String!) {
+  requestPhoneCode(phone: $phone) {
+    maskedPhone
+    expiresInSeconds
+    retryAfterSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPhoneCodeMutation, RequestPhoneCodeMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
