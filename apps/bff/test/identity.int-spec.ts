@@ -51,7 +51,8 @@ describe('identity through the sandbox platforms', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startStack({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' });
+    // No reuse leeway: a spent refresh token presented again is always treated as stolen here.
+    stack = await startStack({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000', REFRESH_REUSE_LEEWAY_SECONDS: '0' });
   });
   afterAll(() => stack.close());
 

@@ -71,6 +71,11 @@ const schema = z.object({
     .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * A spent refresh token presented again this soon after its use is a client retry (an app killed
+   * mid-refresh, two tabs), not theft: it gets a fresh pair instead of revoking the session.
+   */
+  REFRESH_REUSE_LEEWAY_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   /** Sign-in attempts allowed per client IP, and per platform identity, per minute. */
   LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   LOGIN_LIMIT_PER_IDENTITY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
@@ -118,6 +123,7 @@ export type AppConfig = Readonly<{
     tokenSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    refreshReuseLeewayMs: number;
     loginLimitPerIp: number;
     loginLimitPerIdentity: number;
   }>;
@@ -194,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       tokenSecret: value.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
       accessTokenTtlSeconds: value.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: value.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseLeewayMs: value.REFRESH_REUSE_LEEWAY_SECONDS * 1000,
       loginLimitPerIp: value.LOGIN_LIMIT_PER_IP_PER_MINUTE,
       loginLimitPerIdentity: value.LOGIN_LIMIT_PER_IDENTITY_PER_MINUTE,
     },

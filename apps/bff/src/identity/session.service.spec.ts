@@ -13,6 +13,8 @@ class MemorySessions {
   readonly tokens = new Map<string, { id: string; sessionId: string; expiresAt: Date; usedAt: Date | null }>();
   private next = 0;
 
+  constructor(private readonly clock: () => number) {}
+
   async createSession(accountId: string, platform: Platform): Promise<string> {
     const id = `s${++this.next}`;
     this.sessions.set(id, { accountId, platform, revokedAt: null });
@@ -30,7 +32,7 @@ class MemorySessions {
   async useRefreshToken(id: string): Promise<boolean> {
     const token = [...this.tokens.values()].find((candidate) => candidate.id === id)!;
     if (token.usedAt) return false;
-    token.usedAt = new Date();
+    token.usedAt = new Date(this.clock());
     return true;
   }
   async revokeSession(id: string, reason: string): Promise<void> {
@@ -44,12 +46,14 @@ class MemorySessions {
 
 describe('SessionService', () => {
   let now = Date.parse('2026-11-22T10:00:00Z');
-  const setup = () => {
-    const repository = new MemorySessions();
+  const setup = (leewaySeconds = '0') => {
+    const repository = new MemorySessions(() => now);
+    const config = loadConfig({ AUTH_TOKEN_SECRET: 'z'.repeat(40), REFRESH_REUSE_LEEWAY_SECONDS: leewaySeconds });
     const service = new SessionService(
       repository as unknown as SessionRepository,
-      new TokenService(loadConfig({ AUTH_TOKEN_SECRET: 'z'.repeat(40) })),
+      new TokenService(config),
       { now: () => now },
+      config,
     );
     return { repository, service };
   };
@@ -73,7 +77,7 @@ describe('SessionService', () => {
     await expect(service.authenticate(second.accessToken)).rejects.toMatchObject({ reason: 'SESSION_REVOKED' });
   });
 
-  it('lets only one of two concurrent refreshes with the same token win', async () => {
+  it('without leeway, lets only one of two concurrent refreshes with the same token win', async () => {
     const { service } = setup();
     const first = await service.start('a1', 'H5');
     const results = await Promise.allSettled([
@@ -84,6 +88,23 @@ describe('SessionService', () => {
     expect(results.find((result) => result.status === 'rejected')).toMatchObject({
       reason: { reason: 'REFRESH_TOKEN_REUSED' },
     });
+  });
+
+  it('answers a retry within the leeway with a new pair, and revokes on reuse after it', async () => {
+    const { service } = setup('10');
+    const first = await service.start('a1', 'WECHAT');
+    await service.refresh(first.refreshToken);
+    now += 9_000;
+    const retried = await service.refresh(first.refreshToken);
+    await expect(service.authenticate(retried.accessToken)).resolves.toMatchObject({ accountId: 'a1' });
+    const concurrent = await Promise.allSettled([
+      service.refresh(retried.refreshToken),
+      service.refresh(retried.refreshToken),
+    ]);
+    expect(concurrent.every((result) => result.status === 'fulfilled')).toBe(true);
+    now += 11_000;
+    await expect(service.refresh(first.refreshToken)).rejects.toMatchObject({ reason: 'REFRESH_TOKEN_REUSED' });
+    await expect(service.authenticate(retried.accessToken)).rejects.toMatchObject({ reason: 'SESSION_REVOKED' });
   });
 
   it('refuses an unknown or expired refresh token, and ends a session on sign-out', async () => {

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { logger } from '../common/logger.js';
 import { AuthenticationError, type Platform } from './identity.errors.js';
 import { SessionRepository } from './session.repository.js';
@@ -15,8 +17,8 @@ export interface IssuedSession {
 
 /**
  * Sessions: a short-lived access token and a refresh token that rotates on every use. Presenting a
- * refresh token a second time means it was copied: the whole session is revoked, so neither the thief
- * nor the owner can go on with it (OAuth 2.0 Security BCP, refresh token rotation).
+ * spent refresh token again, past a short leeway for lost answers, means it was copied: the whole
+ * session is revoked, so neither the thief nor the owner can go on with it (OAuth 2.0 Security BCP).
  */
 @Injectable()
 export class SessionService {
@@ -24,6 +26,7 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly tokens: TokenService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async start(accountId: string, platform: Platform): Promise<IssuedSession> {
@@ -34,12 +37,17 @@ export class SessionService {
   async refresh(refreshToken: string): Promise<IssuedSession> {
     const row = await this.sessions.findRefreshToken(this.tokens.hashRefreshToken(refreshToken));
     if (!row || row.sessionRevokedAt !== null) throw new AuthenticationError('REFRESH_TOKEN_INVALID');
+    if (row.expiresAt.getTime() <= this.clock.now()) throw new AuthenticationError('REFRESH_TOKEN_INVALID');
     if (row.usedAt !== null || !(await this.sessions.useRefreshToken(row.id))) {
+      const usedAt = row.usedAt?.getTime() ?? this.clock.now();
+      if (this.clock.now() - usedAt < this.config.auth.refreshReuseLeewayMs) {
+        // A retry of a refresh whose answer was lost: answer it again rather than punish the owner.
+        return this.issue({ accountId: row.accountId, sessionId: row.sessionId, platform: row.platform });
+      }
       await this.sessions.revokeSession(row.sessionId, 'REFRESH_REUSE');
       logger.warn({ sessionId: row.sessionId }, 'refresh token reused; session revoked');
       throw new AuthenticationError('REFRESH_TOKEN_REUSED');
     }
-    if (row.expiresAt.getTime() <= this.clock.now()) throw new AuthenticationError('REFRESH_TOKEN_INVALID');
     return this.issue({ accountId: row.accountId, sessionId: row.sessionId, platform: row.platform });
   }
 
