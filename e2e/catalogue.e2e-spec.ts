@@ -1,50 +1,22 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningSandbox, sandboxInsurerSecretsSetting, startSandbox } from '@family/sandbox';
-import { type BffProcess, startBff } from '../apps/bff/test/harness.js';
-import { launchChromium } from './browser.js';
-
-const H5_DIST = join(dirname(fileURLToPath(import.meta.url)), '../apps/miniapp/dist/h5');
-
-/**
- * Taro's H5 router keeps the pages of the stack in the DOM and hides all but the current one:
- * select only what the user can see.
- */
-function visible(page: Page, selector: string) {
-  return page.locator(`${selector} >> visible=true`);
-}
+import type { BffProcess } from '../apps/bff/test/harness.js';
+import { type H5Stack, startH5Stack, visible } from './stack.js';
 
 async function texts(page: Page, selector: string): Promise<string[]> {
   return (await visible(page, selector).allInnerTexts()).map((text) => text.trim());
 }
 
 describe('H5 catalogue journey: filter, detail, compare, quote', () => {
-  let sandbox: RunningSandbox;
+  let stack: H5Stack;
   let bff: BffProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(H5_DIST, 'index.html'))) throw new Error(`${H5_DIST} is missing: pnpm build first`);
-    sandbox = await startSandbox(0);
-    bff = await startBff({
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SANDBOX_URL: sandbox.url,
-      INSURER_SECRETS: sandboxInsurerSecretsSetting(),
-      H5_DIST_DIR: H5_DIST,
-      LOG_LEVEL: 'silent',
-    });
-    browser = await launchChromium();
+    stack = await startH5Stack({});
+    ({ bff, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-    await sandbox?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('finds medical cover, explains its score, compares two products and quotes a person', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });

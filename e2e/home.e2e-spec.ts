@@ -1,41 +1,24 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { type RunningSandbox, SANDBOX_INSURERS, sandboxInsurerSecretsSetting, startSandbox } from '@family/sandbox';
-import { type BffProcess, startBff } from '../apps/bff/test/harness.js';
-import { launchChromium } from './browser.js';
-
-const H5_DIST = join(dirname(fileURLToPath(import.meta.url)), '../apps/miniapp/dist/h5');
+import { type RunningSandbox, SANDBOX_INSURERS } from '@family/sandbox';
+import type { BffProcess } from '../apps/bff/test/harness.js';
+import { type H5Stack, startH5Stack } from './stack.js';
 
 describe('H5 home page, served by the BFF', () => {
+  let stack: H5Stack;
   let sandbox: RunningSandbox;
   let bff: BffProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(H5_DIST, 'index.html'))) throw new Error(`${H5_DIST} is missing: pnpm build first`);
-    sandbox = await startSandbox(0);
-    bff = await startBff({
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SANDBOX_URL: sandbox.url,
-      INSURER_SECRETS: sandboxInsurerSecretsSetting(),
-      H5_DIST_DIR: H5_DIST,
+    stack = await startH5Stack({
       // No catalogue cache: the failure below must reach the page instead of being covered by stale data.
       CATALOGUE_FRESH_SECONDS: '0',
       CATALOGUE_MAX_STALE_SECONDS: '0',
-      LOG_LEVEL: 'silent',
     });
-    browser = await launchChromium();
+    ({ sandbox, bff, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-    await sandbox?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('lists products from many insurers, and says which insurer is missing when one fails', async () => {
     const page = await browser.newPage();

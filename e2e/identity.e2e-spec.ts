@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningSandbox, startSandbox } from '@family/sandbox';
-import { alipayKeyPair, type BffProcess, platformEnv, startBff } from '../apps/bff/test/harness.js';
-import { launchChromium } from './browser.js';
-
-const H5_DIST = join(dirname(fileURLToPath(import.meta.url)), '../apps/miniapp/dist/h5');
+import { type RunningSandbox } from '@family/sandbox';
+import type { BffProcess } from '../apps/bff/test/harness.js';
+import { type H5Stack, startH5Stack, visible } from './stack.js';
 const PHONE = '13800138000';
 const MASKED_PHONE = '138****8000';
 /** Short-lived access tokens, so that the journey crosses one expiry and the client refreshes. */
 const ACCESS_TOKEN_TTL_SECONDS = 5;
-
-/** Taro's H5 router keeps the pages of the stack in the DOM, hiding all but the current one. */
-function visible(page: Page, selector: string) {
-  return page.locator(`${selector} >> visible=true`);
-}
 
 /** The last SMS code the sandbox's SMS gateway delivered to `phone`. */
 async function smsCode(sandbox: RunningSandbox, phone: string): Promise<string> {
@@ -36,32 +26,17 @@ async function storedRefreshToken(page: Page): Promise<string | null> {
 }
 
 describe('H5 identity journey: phone sign-in on 我的, session across reloads, sign-out', () => {
+  let stack: H5Stack;
   let sandbox: RunningSandbox;
   let bff: BffProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(H5_DIST, 'index.html'))) throw new Error(`${H5_DIST} is missing: pnpm build first`);
-    // The settings of the BFF's integration harness: WeChat, Alipay and SMS played by the sandbox.
-    sandbox = await startSandbox(0, '127.0.0.1', false, { alipayAppPublicKey: alipayKeyPair().publicKeyPem });
-    bff = await startBff({
-      ...platformEnv(sandbox.url),
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SANDBOX_URL: sandbox.url,
-      H5_DIST_DIR: H5_DIST,
-      ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
-      LOG_LEVEL: 'silent',
-    });
-    browser = await launchChromium();
+    stack = await startH5Stack({ ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) });
+    ({ sandbox, bff, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-    await sandbox?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('signs in with a phone number, stays signed in across reloads, and signs out', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });

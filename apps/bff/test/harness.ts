@@ -50,7 +50,7 @@ export interface TestStack {
  * A fresh database for one suite: a new PostgreSQL database when DATABASE_URL is set (dropped at the
  * end), otherwise an in-memory PGlite.
  */
-async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { env: { PGLITE_DATA_DIR: 'memory', DATABASE_URL: '' }, drop: async () => undefined };
   const name = `bff_test_${randomBytes(6).toString('hex')}`;
