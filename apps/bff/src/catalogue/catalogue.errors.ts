@@ -41,7 +41,7 @@ export class ProductNotFoundError extends AppError {
 /** The product's insurer cannot be reached and nothing is cached for it. */
 export class InsurerUnavailableError extends AppError {
   constructor(insurerName: string, code: UpstreamErrorCode) {
-    super('UPSTREAM_UNAVAILABLE', upstreamErrorMessage(insurerName, code).replace('其产品暂未显示', '请稍后再试'));
+    super('UPSTREAM_UNAVAILABLE', `${upstreamProblem(insurerName, code)}，请稍后再试`);
   }
 }
 
@@ -76,16 +76,21 @@ export class NotEligibleError extends AppError {
   }
 }
 
-/** What users read when an insurer's products are missing from an answer. */
-export function upstreamErrorMessage(insurerName: string, code: UpstreamErrorCode): string {
+/** What went wrong with an insurer, in words for users. */
+function upstreamProblem(insurerName: string, code: UpstreamErrorCode): string {
   switch (code) {
     case 'TIMEOUT':
-      return `${insurerName}响应超时，其产品暂未显示`;
+      return `${insurerName}响应超时`;
     case 'CIRCUIT_OPEN':
-      return `${insurerName}暂时不可用，稍后自动重试，其产品暂未显示`;
+      return `${insurerName}暂时不可用，稍后自动重试`;
     case 'BAD_RESPONSE':
-      return `${insurerName}返回的数据有误，其产品暂未显示`;
+      return `${insurerName}返回的数据有误`;
     case 'UNAVAILABLE':
-      return `${insurerName}暂时无法连接，其产品暂未显示`;
+      return `${insurerName}暂时无法连接`;
   }
+}
+
+/** What users read when an insurer's products are missing from an answer. */
+export function upstreamErrorMessage(insurerName: string, code: UpstreamErrorCode): string {
+  return `${upstreamProblem(insurerName, code)}，其产品暂未显示`;
 }

@@ -175,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (alipayKey !== null && !alipayKey.includes('PRIVATE KEY')) {
     throw new ConfigError(['ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key']);
   }
-  const sandboxUrl = value.SANDBOX_URL.replace(/\/+$/, '');
+  const sandboxUrl = trim(value.SANDBOX_URL);
   const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(cwd, path));
   return {
     nodeEnv: value.NODE_ENV,
