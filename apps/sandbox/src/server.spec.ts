@@ -98,26 +98,27 @@ describe('sandbox over HTTP', () => {
     });
 
     it.each([
-      ['no signature headers', {}, 'MISSING_SIGNATURE'],
-      ['a wrong secret', signedHeaders({ secret: 'not-the-secret' }), 'INVALID_SIGNATURE'],
+      ['no signature headers', () => ({}), 'MISSING_SIGNATURE'],
+      ['a wrong secret', () => signedHeaders({ secret: 'not-the-secret' }), 'INVALID_SIGNATURE'],
       [
         'a signature over another path',
-        signedHeaders({ path: '/insurers/hean/open/v2/catalogue' }),
+        () => signedHeaders({ path: '/insurers/hean/open/v2/catalogue' }),
         'INVALID_SIGNATURE',
       ],
       [
         'a timestamp older than five minutes',
-        signedHeaders({ timestamp: String(Date.now() - SIGNATURE_MAX_AGE_MS - 1000) }),
+        () => signedHeaders({ timestamp: String(Date.now() - SIGNATURE_MAX_AGE_MS - 1000) }),
         'TIMESTAMP_EXPIRED',
       ],
       [
         'a timestamp from the future',
-        signedHeaders({ timestamp: String(Date.now() + SIGNATURE_MAX_AGE_MS + 1000) }),
+        () => signedHeaders({ timestamp: String(Date.now() + SIGNATURE_MAX_AGE_MS + 1000) }),
         'TIMESTAMP_EXPIRED',
       ],
-      ['another app id', { ...signedHeaders(), 'x-app-id': 'someone-else' }, 'UNKNOWN_APP'],
+      ['another app id', () => ({ ...signedHeaders(), 'x-app-id': 'someone-else' }), 'UNKNOWN_APP'],
     ])('refuses %s with 401 and a JSON error body', async (_case, headers, errorCode) => {
-      const response = await signedGet(headers);
+      // Headers are made when the test runs: timestamps made at collection time drift past the window.
+      const response = await signedGet(headers());
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toContain('application/json');
       expect(await response.json()).toMatchObject({ success: false, error_code: errorCode, result: null });
