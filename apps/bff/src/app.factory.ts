@@ -3,20 +3,32 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
+import { registerGraphiql } from './common/graphql/graphiql.js';
+import { registerGraphQLOverHttp } from './common/graphql/graphql-over-http.js';
+import { QUERY_LIMITS } from './common/graphql/query-limits.js';
+import { API_CONTENT_SECURITY_POLICY, appContentSecurityPolicy } from './common/http/content-security-policy.js';
 import { NestPinoLogger, configureLogger } from './common/logger.js';
+import { RATE_LIMITER, type RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { runWithRequestId } from './common/request-context.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/** Any body outside /graphql (which has its own, smaller limit); no route here takes more. */
+const DEFAULT_BODY_LIMIT = 16 * 1024;
 
 /** Builds the whole BFF (used by main.ts and by the integration tests). Call `listen` to serve. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = configureLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // The client's address behind the load balancers named by TRUST_PROXY (rate limits, logs).
+    // (Fastify takes a hop count too; its type leaves numbers out.)
+    trustProxy: config.trustProxy as boolean | string | string[],
     // Keep a caller's request id when it looks like one, so logs join up across services.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers[REQUEST_ID_HEADER];
@@ -26,27 +38,42 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(),
     bufferLogs: false,
+    // Bodies are parsed by Fastify with the limits above, not by Nest's own parsers.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     runWithRequestId(request.id, done);
   });
+  // nosniff, frame and referrer rules on every answer; API answers may not be framed or run anything.
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: API_CONTENT_SECURITY_POLICY },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await registerGraphQLOverHttp(fastify, {
+    bodyLimit: QUERY_LIMITS.bodyBytes,
+    rateLimiter: app.get<RateLimiter>(RATE_LIMITER),
+    requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
+    strict: config.strict,
+  });
+  if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {
     if (!existsSync(config.h5DistDir)) {
       logger.warn({ dir: config.h5DistDir }, 'H5 build not found; the app will not be served at /');
     } else {
+      const h5DistDir = config.h5DistDir;
       await fastify.register(fastifyStatic, {
-        root: config.h5DistDir,
+        root: h5DistDir,
         prefix: '/',
         // Files are looked up per request, so a rebuilt H5 app is served without a restart.
         wildcard: true,
-        // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
-        setHeaders: (response, path) => {
-          void response.header(
-            'cache-control',
-            path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-          );
+        setHeaders: (reply, path) => {
+          const html = path.endsWith('.html');
+          // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
+          void reply.header('cache-control', html ? 'no-cache' : 'public, max-age=31536000, immutable');
+          if (html) void reply.header('content-security-policy', appContentSecurityPolicy(path));
         },
       });
     }

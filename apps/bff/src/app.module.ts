@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { InfrastructureModule } from './common/infrastructure.module.js';
-import { graphqlOptions } from './common/graphql.config.js';
+import { graphqlOptions } from './common/graphql/graphql.config.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';

@@ -269,17 +269,19 @@ describe('the catalogue over HTTP, real database and sandbox', () => {
     expect(body.errors?.[0].message).toMatch(/每页数量/);
   });
 
-  it('answers 400 without data for a query that does not validate, or is too deep', async () => {
+  it('answers 400 without data for a query that does not validate, without suggesting field names', async () => {
     const invalid = await stack.gql('{ products { nope } }');
     expect(invalid.status).toBe(400);
     expect(invalid.body.data).toBeUndefined();
     expect(invalid.body.errors?.[0].message).toContain('nope');
+    const typo = await stack.gql('{ prodcts { totalCount } }');
+    expect(typo.body.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
 
-    const deep = await stack.gql(
-      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }',
-    );
-    expect(deep.status).toBe(400);
-    expect(JSON.stringify(deep.body.errors)).toMatch(/depth/i);
+  it('refuses introspection outside development', async () => {
+    const introspection = await stack.gql('{ __schema { types { name } } }');
+    expect(introspection.status).toBe(400);
+    expect(introspection.body.errors?.[0].message).toMatch(/introspection/i);
   });
 
   it('echoes a caller request id and makes one otherwise', async () => {
@@ -298,23 +300,14 @@ describe('GET /health', () => {
   });
   afterAll(() => stack.close());
 
-  it('reports the database, the cache and the sandbox, and 503 when the sandbox is gone', async () => {
+  it('reports the database, the cache and the sandbox in words, and 503 when the sandbox is gone', async () => {
     const healthy = await fetch(`${stack.url}/health`);
     expect(healthy.status).toBe(200);
-    const report = (await healthy.json()) as {
-      status: string;
-      database: { status: string; engine: string };
-      cache: { status: string; engine: string };
-      sandbox: { status: string };
-    };
-    expect(report.status).toBe('ok');
-    expect(report.database).toMatchObject({ status: 'ok', engine: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
-    expect(report.cache).toMatchObject({ status: 'ok', engine: process.env.REDIS_URL ? 'redis' : 'memory' });
-    expect(report.sandbox.status).toBe('ok');
+    expect(await healthy.json()).toEqual({ status: 'ok', database: 'ok', cache: 'ok', sandbox: 'ok' });
 
     await stack.sandbox.close();
     const degraded = await fetch(`${stack.url}/health`);
     expect(degraded.status).toBe(503);
-    expect(((await degraded.json()) as { sandbox: { status: string } }).sandbox.status).toBe('down');
+    expect(await degraded.json()).toEqual({ status: 'degraded', database: 'ok', cache: 'ok', sandbox: 'down' });
   });
 });

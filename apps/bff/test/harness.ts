@@ -164,6 +164,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     SANDBOX_URL: sandbox.url,
+    SEED_DEMO_DATA: 'true',
     UPSTREAM_TIMEOUT_MS: '2000',
     ...platformEnv(sandbox.url),
     ...database.env,
@@ -186,7 +187,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(`${bff.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        // As our client asks: the GraphQL-over-HTTP media type, with its 4xx for requests that fail.
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return {

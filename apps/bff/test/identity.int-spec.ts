@@ -141,6 +141,19 @@ describe('identity through the sandbox platforms', () => {
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
   });
 
+  it('locks a texted code after five tries sent at once, and refuses the right code after them', async () => {
+    const phone = '13912340000';
+    await stack.gql('mutation($phone: String!) { requestPhoneCode(phone: $phone) { maskedPhone } }', { phone });
+    const code = await smsCode(stack, phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, () => stack.gql(SIGN_IN, { platform: 'H5', phone, code: wrong })),
+    );
+    expect(guesses.map((guess) => reasonOf(guess.body.errors))).toEqual(Array(12).fill('LOGIN_CODE_INVALID'));
+    const right = await stack.gql(SIGN_IN, { platform: 'H5', phone, code });
+    expect(reasonOf(right.body.errors)).toBe('LOGIN_CODE_INVALID');
+  });
+
   it('rotates refresh tokens and revokes the session when an old one is presented again', async () => {
     const session = (await signIn(stack, 'WECHAT', 'rotator')).body.data!.login;
     const rotated = await stack.gql<{ refreshSession: SessionData }>(REFRESH, { token: session.refreshToken });
@@ -266,5 +279,52 @@ describe('identity limits and failures', () => {
       code: 'TOO_MANY_REQUESTS',
       retryAfterSeconds: expect.any(Number),
     });
+  });
+});
+
+describe('refresh retries within the leeway', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startStack({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000', REFRESH_REUSE_LEEWAY_SECONDS: '2' });
+  });
+  afterAll(() => stack.close());
+
+  it('leaves one live refresh token: a retry supersedes the answer it replaces, which later counts as reuse', async () => {
+    const session = (await signIn(stack, 'WECHAT', 'two-tabs')).body.data!.login;
+    const refresh = (token: string) => stack.gql<{ refreshSession: SessionData }>(REFRESH, { token });
+    const first = (await refresh(session.refreshToken)).body.data!.refreshSession;
+    // The answer to the first refresh was lost: the app retries with the same token, twice.
+    const second = (await refresh(session.refreshToken)).body.data!.refreshSession;
+    const third = (await refresh(session.refreshToken)).body.data!.refreshSession;
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // Only the newest token still works…
+    const fourth = await refresh(third.refreshToken);
+    expect(fourth.body.errors).toBeUndefined();
+    // …and an answer that was superseded, presented now, is a copied token: the session ends.
+    expect(reasonOf((await refresh(first.refreshToken)).body.errors)).toBe('REFRESH_TOKEN_REUSED');
+    expect(reasonOf((await refresh(second.refreshToken)).body.errors)).toBe('REFRESH_TOKEN_INVALID');
+    expect(reasonOf((await refresh(fourth.body.data!.refreshSession.refreshToken)).body.errors)).toBe(
+      'REFRESH_TOKEN_INVALID',
+    );
+  });
+
+  it('answers retries sent at once, and still leaves a single live token', async () => {
+    const session = (await signIn(stack, 'WECHAT', 'many-tabs')).body.data!.login;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        stack.gql<{ refreshSession: SessionData }>(REFRESH, { token: session.refreshToken }),
+      ),
+    );
+    expect(answers.every((answer) => answer.body.data?.refreshSession.refreshToken)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const outcomes: unknown[] = [];
+    for (const answer of answers) {
+      const result = await stack.gql(REFRESH, { token: answer.body.data!.refreshSession.refreshToken });
+      outcomes.push(result.body.errors ? reasonOf(result.body.errors) : 'OK');
+    }
+    // Two live tokens would let two of these through; a superseded one revokes the session.
+    expect(outcomes.filter((outcome) => outcome === 'OK').length).toBeLessThanOrEqual(1);
+    expect(outcomes).toContain('REFRESH_TOKEN_REUSED');
   });
 });

@@ -1,16 +1,14 @@
 import { CATEGORY_LABELS, type Comparison, type Product, type ProductScore, offersMonthly } from '@family/domain';
 import { upstreamErrorMessage } from './catalogue.errors.js';
-import type { CatalogueSnapshot, InsurerSummary, ProductListing, QuoteOutcome } from './catalogue.service.js';
-import type {
-  InsurerErrorModel,
-  InsurerListingModel,
-  InsurerModel,
-  ProductComparisonModel,
-  ProductConnectionModel,
-  ProductModel,
-  ProductScoreModel,
-  QuoteModel,
-} from './models/product.model.js';
+import type { CatalogueSnapshot, InsurerSummary } from './catalogue-snapshot.service.js';
+import type { ProductComparisonModel } from './models/comparison.model.js';
+import type { InsurerErrorModel, InsurerListingModel, InsurerModel } from './models/insurer.model.js';
+import type { ProductConnectionModel } from './models/product-connection.model.js';
+import type { ProductModel } from './models/product.model.js';
+import type { QuoteModel } from './models/quote.model.js';
+import type { ProductScoreModel } from './models/score.model.js';
+import type { ProductListing } from './product-listing.service.js';
+import type { QuoteOutcome } from './quote.service.js';
 
 function mapInsurer(snapshot: CatalogueSnapshot, summary: InsurerSummary): InsurerModel {
   const listed = snapshot.insurers.get(summary.id);

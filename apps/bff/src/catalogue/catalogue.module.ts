@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CatalogueService } from './catalogue.service.js';
+import { CatalogueSnapshotService } from './catalogue-snapshot.service.js';
 import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
 import { INSURER_ADAPTERS, type InsurerAdapter } from './insurers/insurer.port.js';
 import { JsonPagedInsurerAdapter } from './insurers/json-paged.adapter.js';
@@ -7,7 +7,9 @@ import { SignedJsonInsurerAdapter } from './insurers/signed-json.adapter.js';
 import { UpstreamHttpClient } from './insurers/upstream-http.client.js';
 import { XmlInsurerAdapter } from './insurers/xml.adapter.js';
 import { InsurerRepository } from './insurer.repository.js';
+import { ProductListingService } from './product-listing.service.js';
 import { ProductsResolver } from './products.resolver.js';
+import { QuoteService } from './quote.service.js';
 
 @Module({
   providers: [
@@ -22,7 +24,9 @@ import { ProductsResolver } from './products.resolver.js';
     },
     InsurerRepository,
     InsurerCatalogueLoader,
-    CatalogueService,
+    CatalogueSnapshotService,
+    ProductListingService,
+    QuoteService,
     ProductsResolver,
   ],
 })

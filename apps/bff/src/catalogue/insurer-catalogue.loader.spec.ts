@@ -10,6 +10,7 @@ const insurer = {
   id: 'a',
   name: 'a保险',
   wireFormat: 'json-paged',
+  baseUrl: 'https://a.insurer.example',
   endpointPath: '/a',
   enabled: true,
 } as InsurerEntity;
@@ -167,5 +168,14 @@ describe('InsurerCatalogueLoader', () => {
     expect(picked).toMatchObject({ stale: false, fetchedAt: 60_000 });
     expect(picked.catalogue.products[0].name).toBe('from-other-instance');
     expect(adapter.calls).toBe(1);
+  });
+
+  it('never calls an insurer that has no address of its own', async () => {
+    const adapter = new ScriptedAdapter().next(ok('v1'));
+    const { loader } = setup(adapter);
+    await expect(loader.load({ ...insurer, baseUrl: null } as InsurerEntity)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    expect(adapter.calls).toBe(0);
   });
 });

@@ -119,11 +119,13 @@ export class InsurerCatalogueLoader {
   }
 
   private endpoint(insurer: InsurerEntity): InsurerEndpoint {
+    // No address, no call: an insurer is never reached at some default (the sandbox, say) by mistake.
+    if (!insurer.baseUrl) throw new UpstreamError('UNAVAILABLE', `insurer ${insurer.id} has no base URL`);
     return {
       id: insurer.id,
       name: insurer.name,
       wireFormat: insurer.wireFormat,
-      url: `${this.config.sandboxUrl}${insurer.endpointPath}`,
+      url: `${insurer.baseUrl.replace(/\/+$/, '')}${insurer.endpointPath}`,
       secret: this.config.insurerSecrets[insurer.id] ?? null,
     };
   }

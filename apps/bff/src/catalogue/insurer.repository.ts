@@ -1,16 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
 import { InsurerEntity } from './entities/insurer.entity.js';
 
 @Injectable()
 export class InsurerRepository {
-  private readonly repository: Repository<InsurerEntity>;
-
-  constructor(@Inject(DataSource) dataSource: DataSource) {
-    this.repository = dataSource.getRepository(InsurerEntity);
-  }
+  constructor(private readonly database: Database) {}
 
   findEnabled(): Promise<InsurerEntity[]> {
-    return this.repository.find({ where: { enabled: true }, order: { id: 'ASC' } });
+    return this.database.repository(InsurerEntity).find({ where: { enabled: true }, order: { id: 'ASC' } });
   }
 }

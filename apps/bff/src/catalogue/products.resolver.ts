@@ -1,45 +1,58 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import type { ProductSort } from '@family/domain';
+import { MAX_COMPARED_PRODUCTS, MAX_PAGE_SIZE, type ProductSort } from '@family/domain';
+import { Public } from '../common/auth/public-operations.js';
 import { mapComparison, mapInsurerListing, mapProduct, mapProductListing, mapQuote } from './catalogue.mapper.js';
-import { CatalogueService } from './catalogue.service.js';
-import { ProductFilterInput, QuoteInputModel } from './inputs/product-filter.input.js';
-import {
-  InsurerListingModel,
-  ProductComparisonModel,
-  ProductConnectionModel,
-  ProductModel,
-  ProductSortEnum,
-  QuoteModel,
-} from './models/product.model.js';
+import { ProductFilterInput } from './inputs/product-filter.input.js';
+import { QuoteInputModel } from './inputs/quote.input.js';
+import { ProductComparisonModel } from './models/comparison.model.js';
+import { InsurerListingModel } from './models/insurer.model.js';
+import { ProductConnectionModel } from './models/product-connection.model.js';
+import { ProductModel, ProductSortEnum } from './models/product.model.js';
+import { QuoteModel } from './models/quote.model.js';
+import { ProductListingService } from './product-listing.service.js';
+import { QuoteService } from './quote.service.js';
 
+/** The catalogue is public: a friend opening a shared product card is often not signed in. */
 @Resolver(() => ProductModel)
+@Public()
 export class ProductsResolver {
-  constructor(private readonly catalogue: CatalogueService) {}
+  constructor(
+    private readonly listing: ProductListingService,
+    private readonly quotes: QuoteService,
+  ) {}
 
-  @Query(() => ProductConnectionModel)
+  @Query(() => ProductConnectionModel, {
+    // A page costs its size times what each product asks for (query cost limit, docs/api-limits.md). A size
+    // over the maximum is refused by the resolver, naming `first`, before any work: count it as the maximum.
+    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first), MAX_PAGE_SIZE) * childComplexity,
+  })
   async products(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => ProductFilterInput, nullable: true }) filter: ProductFilterInput | null,
     @Args('sort', { type: () => ProductSortEnum, defaultValue: 'SCORE' }) sort: ProductSort,
   ): Promise<ProductConnectionModel> {
-    return mapProductListing(await this.catalogue.listProducts(filter ?? {}, sort, first, after ?? null));
+    return mapProductListing(await this.listing.listProducts(filter ?? {}, sort, first, after ?? null));
   }
 
   @Query(() => ProductModel)
   async product(@Args('id', { type: () => ID }) id: string): Promise<ProductModel> {
-    const { product, snapshot } = await this.catalogue.getProduct(id);
+    const { product, snapshot } = await this.listing.getProduct(id);
     return mapProduct(product, snapshot);
   }
 
   @Query(() => InsurerListingModel)
   async insurers(): Promise<InsurerListingModel> {
-    return mapInsurerListing(await this.catalogue.listInsurers());
+    return mapInsurerListing(await this.listing.listInsurers());
   }
 
-  @Query(() => ProductComparisonModel, { description: '2–4 products side by side (C5)' })
+  @Query(() => ProductComparisonModel, {
+    description: '2–4 products side by side (C5)',
+    complexity: ({ args, childComplexity }) =>
+      1 + Math.min(Array.isArray(args.ids) ? args.ids.length : 1, MAX_COMPARED_PRODUCTS) * childComplexity,
+  })
   async compareProducts(@Args('ids', { type: () => [ID] }) ids: string[]): Promise<ProductComparisonModel> {
-    const { products, comparison, snapshot } = await this.catalogue.compare(ids);
+    const { products, comparison, snapshot } = await this.listing.compare(ids);
     return mapComparison(products, comparison, snapshot);
   }
 
@@ -47,6 +60,6 @@ export class ProductsResolver {
     description: 'Premium for a concrete person; BAD_USER_INPUT with reasons when not eligible',
   })
   async quote(@Args('input', { type: () => QuoteInputModel }) input: QuoteInputModel): Promise<QuoteModel> {
-    return mapQuote(await this.catalogue.quote(input));
+    return mapQuote(await this.quotes.quote(input));
   }
 }

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
+  const pemKey = Buffer.from('-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----').toString('base64');
+
   it('gives working defaults on an empty environment: PGlite in a local folder, sandbox on 3100', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config.port).toBe(3000);
@@ -42,10 +44,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT:[\s\S]*LOG_LEVEL:|LOG_LEVEL:[\s\S]*PORT:/);
   });
 
-  it('requires the token and data keys in production, and makes throwaway ones elsewhere', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      /AUTH_TOKEN_SECRET: required in production[\s\S]*DATA_ENCRYPTION_KEY/,
+  const secrets = {
+    AUTH_TOKEN_SECRET: 'k'.repeat(40),
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
+
+  it.each(['production', 'test'])('requires the token and data keys outside development (%s)', (nodeEnv) => {
+    expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(
+      /AUTH_TOKEN_SECRET: required outside development[\s\S]*DATA_ENCRYPTION_KEY: required outside development/,
     );
+    expect(loadConfig({ NODE_ENV: nodeEnv, ...secrets }).generatedSecrets).toEqual([]);
+  });
+
+  it('makes throwaway keys in development, and checks a given data key', () => {
     const development = loadConfig({});
     expect(development.generatedSecrets).toEqual(['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY']);
     expect(development.dataEncryptionKey).toHaveLength(32);
@@ -54,18 +65,53 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses half a platform configuration, naming both settings', () => {
-    expect(() => loadConfig({ WECHAT_APP_ID: 'wx1' })).toThrow(
-      /WECHAT_APP_ID and WECHAT_APP_SECRET: set both or neither/,
+  it('is strict outside development: no demo data unless asked, no sandbox by default', () => {
+    const production = loadConfig({ NODE_ENV: 'production', ...secrets });
+    expect(production).toMatchObject({ strict: true, demoSeed: null, sandboxUrl: null });
+    expect(loadConfig({})).toMatchObject({ strict: false, demoSeed: { sandboxUrl: 'http://127.0.0.1:3100' } });
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, SEED_DEMO_DATA: 'true' })).toThrow(
+      /SANDBOX_URL: required to seed demo data/,
     );
+    expect(
+      loadConfig({ NODE_ENV: 'production', ...secrets, SEED_DEMO_DATA: 'true', SANDBOX_URL: 'http://sandbox:3100/' })
+        .demoSeed,
+    ).toEqual({ sandboxUrl: 'http://sandbox:3100' });
+  });
+
+  it('refuses a platform app id without its secret or its address: nothing falls back to the sandbox', () => {
+    expect(() => loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' })).toThrow(
+      /WECHAT_API_URL: required with WECHAT_APP_ID, WECHAT_APP_SECRET/,
+    );
+    expect(() => loadConfig({ WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_APP_SECRET, WECHAT_API_URL: required with/);
+    expect(() => loadConfig({ ALIPAY_APP_ID: '2021', ALIPAY_APP_PRIVATE_KEY: pemKey })).toThrow(
+      /ALIPAY_GATEWAY_URL: required with ALIPAY_APP_ID, ALIPAY_APP_PRIVATE_KEY/,
+    );
+    expect(() => loadConfig({ SMS_API_KEY: 'k' })).toThrow(/SMS_API_URL: required with SMS_API_KEY/);
     expect(() =>
-      loadConfig({ ALIPAY_APP_ID: '2021', ALIPAY_APP_PRIVATE_KEY: Buffer.from('nope').toString('base64') }),
+      loadConfig({
+        ALIPAY_APP_ID: '2021',
+        ALIPAY_APP_PRIVATE_KEY: Buffer.from('nope').toString('base64'),
+        ALIPAY_GATEWAY_URL: 'https://openapi.alipay.com/gateway.do',
+      }),
     ).toThrow(/ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key/);
     const wechat = loadConfig({
       WECHAT_APP_ID: 'wx1',
       WECHAT_APP_SECRET: 's',
-      SANDBOX_URL: 'http://127.0.0.1:3100/',
+      WECHAT_API_URL: 'https://api.weixin.qq.com/',
     }).wechat;
-    expect(wechat).toEqual({ appId: 'wx1', appSecret: 's', apiUrl: 'http://127.0.0.1:3100' });
+    expect(wechat).toEqual({ appId: 'wx1', appSecret: 's', apiUrl: 'https://api.weixin.qq.com' });
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+  ])('reads TRUST_PROXY=%s', (setting, expected) => {
+    expect(loadConfig({ TRUST_PROXY: setting }).trustProxy).toEqual(expected);
+  });
+
+  it('refuses a TRUST_PROXY that is not a list of addresses', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY: must be/);
   });
 });

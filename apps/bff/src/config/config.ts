@@ -7,7 +7,6 @@ import { z } from 'zod';
  * a message naming the setting (see main.ts); nothing else reads process.env.
  */
 const port = z.coerce.number().int().min(0).max(65535);
-const url = z.string().url();
 const optionalUrl = z
   .string()
   .optional()
@@ -33,7 +32,11 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits and : _ - only')
     .default('bff:'),
-  SANDBOX_URL: url.default('http://127.0.0.1:3100'),
+  /**
+   * The sandbox that plays the insurers and platforms (development and tests): the demo insurers are
+   * seeded at this address and /health probes it. Defaults to http://127.0.0.1:3100 in development.
+   */
+  SANDBOX_URL: optionalUrl,
   /** Time budget for one upstream insurer call, in milliseconds. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2500),
   /** A cached catalogue is fresh this long; after that it is served stale while being refreshed. */
@@ -95,10 +98,21 @@ const schema = z.object({
   /** SMS gateway for H5 sign-in codes. */
   SMS_API_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
-  SEED_DEMO_DATA: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+  /** Insert the demo insurers at start; on by default in development only. */
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /** Requests one client IP may send to /graphql per minute (429 with Retry-After past it). */
+  REQUEST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): `false` (none, the
+   * default), `true` (any: only behind a proxy that overwrites the header), a number of hops, or
+   * comma-separated addresses and CIDR ranges of the load balancers.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((value) => parseTrustProxy(value) !== undefined, {
+      message: 'must be true, false, a number of hops, or comma-separated IP addresses / CIDR ranges',
+    }),
 });
 
 export type AppConfig = Readonly<{
@@ -109,14 +123,23 @@ export type AppConfig = Readonly<{
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
   redisUrl: string | null;
   redisKeyPrefix: string;
-  sandboxUrl: string;
+  /** Development and tests: the sandbox /health probes; null elsewhere. */
+  sandboxUrl: string | null;
   upstreamTimeoutMs: number;
   catalogueFreshMs: number;
   catalogueMaxStaleMs: number;
   circuitFailureThreshold: number;
   circuitResetMs: number;
   h5DistDir: string | null;
-  seedDemoData: boolean;
+  /** Seed the demo insurers, pointing at this sandbox; null when not asked to. */
+  demoSeed: Readonly<{ sandboxUrl: string }> | null;
+  /**
+   * Outside development: secrets and base URLs are required, demo data is not seeded unless asked,
+   * and GraphiQL, introspection and field suggestions are off.
+   */
+  strict: boolean;
+  requestLimitPerIpPerMinute: number;
+  trustProxy: boolean | number | string[];
   /** Signing secret per insurer id. */
   insurerSecrets: Readonly<Record<string, string>>;
   auth: Readonly<{
@@ -156,26 +179,46 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     );
   }
   const value = result.data;
-  const missingInProduction = (['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter(
-    (setting) => value.NODE_ENV === 'production' && !value[setting],
-  );
-  if (missingInProduction.length > 0) {
-    throw new ConfigError(missingInProduction.map((setting) => `${setting}: required in production (not set)`));
+  const strict = value.NODE_ENV !== 'development';
+  const issues: string[] = [];
+  const missingSecrets = (['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter((setting) => !value[setting]);
+  if (strict) {
+    for (const setting of missingSecrets) issues.push(`${setting}: required outside development (not set)`);
   }
-  const pairs: [string, string | undefined, string | undefined][] = [
-    ['WECHAT_APP_ID and WECHAT_APP_SECRET', value.WECHAT_APP_ID, value.WECHAT_APP_SECRET],
-    ['ALIPAY_APP_ID and ALIPAY_APP_PRIVATE_KEY', value.ALIPAY_APP_ID, value.ALIPAY_APP_PRIVATE_KEY],
-    ['SMS_API_URL and SMS_API_KEY', value.SMS_API_URL, value.SMS_API_KEY],
+  // A platform is configured whole or not at all; no address falls back to the sandbox.
+  const platforms: [string, readonly (string | undefined)[], readonly string[]][] = [
+    [
+      'WECHAT',
+      [value.WECHAT_APP_ID, value.WECHAT_APP_SECRET, value.WECHAT_API_URL],
+      ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_URL'],
+    ],
+    [
+      'ALIPAY',
+      [value.ALIPAY_APP_ID, value.ALIPAY_APP_PRIVATE_KEY, value.ALIPAY_GATEWAY_URL],
+      ['ALIPAY_APP_ID', 'ALIPAY_APP_PRIVATE_KEY', 'ALIPAY_GATEWAY_URL'],
+    ],
+    ['SMS', [value.SMS_API_URL, value.SMS_API_KEY], ['SMS_API_URL', 'SMS_API_KEY']],
   ];
-  const halfSet = pairs.filter(([, a, b]) => Boolean(a) !== Boolean(b));
-  if (halfSet.length > 0) throw new ConfigError(halfSet.map(([names]) => `${names}: set both or neither`));
+  for (const [, values, names] of platforms) {
+    const missing = names.filter((_name, index) => !values[index]);
+    if (missing.length > 0 && missing.length < names.length) {
+      issues.push(
+        `${missing.join(', ')}: required with ${names.filter((name) => !missing.includes(name)).join(', ')} (not set)`,
+      );
+    }
+  }
   const alipayKey = value.ALIPAY_APP_PRIVATE_KEY
     ? Buffer.from(value.ALIPAY_APP_PRIVATE_KEY, 'base64').toString('utf8')
     : null;
   if (alipayKey !== null && !alipayKey.includes('PRIVATE KEY')) {
-    throw new ConfigError(['ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key']);
+    issues.push('ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key');
   }
-  const sandboxUrl = trim(value.SANDBOX_URL);
+  const sandboxUrl = value.SANDBOX_URL ? trim(value.SANDBOX_URL) : strict ? null : 'http://127.0.0.1:3100';
+  const seedDemoData = value.SEED_DEMO_DATA ? value.SEED_DEMO_DATA === 'true' : !strict;
+  if (seedDemoData && !sandboxUrl)
+    issues.push('SANDBOX_URL: required to seed demo data (SEED_DEMO_DATA=true) (not set)');
+  if (issues.length > 0) throw new ConfigError(issues);
+
   const absolute = (path: string): string => (isAbsolute(path) ? path : resolve(cwd, path));
   return {
     nodeEnv: value.NODE_ENV,
@@ -194,7 +237,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     circuitFailureThreshold: value.CIRCUIT_FAILURE_THRESHOLD,
     circuitResetMs: Math.round(value.CIRCUIT_RESET_SECONDS * 1000),
     h5DistDir: value.H5_DIST_DIR ? absolute(value.H5_DIST_DIR) : null,
-    seedDemoData: value.SEED_DEMO_DATA,
+    demoSeed: seedDemoData && sandboxUrl ? { sandboxUrl } : null,
+    strict,
+    requestLimitPerIpPerMinute: value.REQUEST_LIMIT_PER_IP_PER_MINUTE,
+    trustProxy: parseTrustProxy(value.TRUST_PROXY) ?? false,
     insurerSecrets: parseSecrets(value.INSURER_SECRETS),
     auth: {
       tokenSecret: value.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
@@ -204,27 +250,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       loginLimitPerIp: value.LOGIN_LIMIT_PER_IP_PER_MINUTE,
       loginLimitPerIdentity: value.LOGIN_LIMIT_PER_IDENTITY_PER_MINUTE,
     },
-    generatedSecrets: (['AUTH_TOKEN_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter((setting) => !value[setting]),
+    generatedSecrets: missingSecrets,
     dataEncryptionKey: value.DATA_ENCRYPTION_KEY ? Buffer.from(value.DATA_ENCRYPTION_KEY, 'base64') : randomBytes(32),
     privacyPolicyVersion: value.PRIVACY_POLICY_VERSION,
     wechat:
-      value.WECHAT_APP_ID && value.WECHAT_APP_SECRET
-        ? {
-            appId: value.WECHAT_APP_ID,
-            appSecret: value.WECHAT_APP_SECRET,
-            apiUrl: trim(value.WECHAT_API_URL ?? sandboxUrl),
-          }
+      value.WECHAT_APP_ID && value.WECHAT_APP_SECRET && value.WECHAT_API_URL
+        ? { appId: value.WECHAT_APP_ID, appSecret: value.WECHAT_APP_SECRET, apiUrl: trim(value.WECHAT_API_URL) }
         : null,
     alipay:
-      value.ALIPAY_APP_ID && alipayKey
-        ? {
-            appId: value.ALIPAY_APP_ID,
-            privateKeyPem: alipayKey,
-            gatewayUrl: trim(value.ALIPAY_GATEWAY_URL ?? `${sandboxUrl}/gateway.do`),
-          }
+      value.ALIPAY_APP_ID && alipayKey && value.ALIPAY_GATEWAY_URL
+        ? { appId: value.ALIPAY_APP_ID, privateKeyPem: alipayKey, gatewayUrl: trim(value.ALIPAY_GATEWAY_URL) }
         : null,
     sms: value.SMS_API_URL && value.SMS_API_KEY ? { apiUrl: trim(value.SMS_API_URL), apiKey: value.SMS_API_KEY } : null,
   };
+}
+
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-fA-F:]+(\/\d{1,3})?$/;
+
+/** Fastify's `trustProxy` from the setting; undefined when the setting makes no sense. */
+function parseTrustProxy(text: string): boolean | number | string[] | undefined {
+  const value = text.trim();
+  if (value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every(
+    (entry) => IPV4_OR_CIDR.test(entry) || (entry.includes(':') && IPV6_OR_CIDR.test(entry)) || entry === 'loopback',
+  );
+  return valid ? entries : undefined;
 }
 
 function parseSecrets(text: string): Record<string, string> {

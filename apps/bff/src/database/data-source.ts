@@ -1,18 +1,32 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { PGliteDriver } from 'typeorm-pglite';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { AppConfig } from '../config/config.js';
 import { InsurerEntity } from '../catalogue/entities/insurer.entity.js';
+import { AccountEntity } from '../identity/entities/account.entity.js';
+import { AuthSessionEntity } from '../identity/entities/auth-session.entity.js';
+import { PhoneLoginCodeEntity } from '../identity/entities/phone-login-code.entity.js';
+import { PlatformIdentityEntity } from '../identity/entities/platform-identity.entity.js';
+import { RefreshTokenEntity } from '../identity/entities/refresh-token.entity.js';
 import { CreateInsurer1763791200000 } from './migrations/1763791200000-create-insurer.js';
 import { AllowSignedJsonWireFormat1764600000000 } from './migrations/1764600000000-allow-signed-json-wire-format.js';
 import { CreateIdentity1764700000000 } from './migrations/1764700000000-create-identity.js';
+import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-base-url.js';
+import { pgliteDriver } from './pglite-pool.js';
 
-export const ENTITIES = [InsurerEntity];
+export const ENTITIES = [
+  InsurerEntity,
+  AccountEntity,
+  PlatformIdentityEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  PhoneLoginCodeEntity,
+];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
   AllowSignedJsonWireFormat1764600000000,
   CreateIdentity1764700000000,
+  InsurerBaseUrl1764800000000,
 ];
 
 /**
@@ -32,10 +46,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
   return {
     ...common,
-    driver: new PGliteDriver({
-      dataDir: database.dataDir ?? undefined,
-      extensions: { uuid_ossp },
-    }).driver,
+    driver: pgliteDriver({ dataDir: database.dataDir ?? undefined, extensions: { uuid_ossp } }),
   };
 }
 

@@ -1,9 +1,9 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { Database } from './database.js';
 import { openDataSource } from './data-source.js';
 import { seedDemoData } from './seed.js';
-import { TransactionRunner } from './transaction-runner.js';
 
 @Global()
 @Module({})
@@ -18,13 +18,14 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: DataSource,
           useFactory: async (): Promise<DataSource> => {
             const dataSource = await openDataSource(config.database);
-            if (config.seedDemoData) await seedDemoData(dataSource);
+            if (config.demoSeed) await seedDemoData(dataSource, config.demoSeed.sandboxUrl);
             return dataSource;
           },
         },
-        TransactionRunner,
+        Database,
       ],
-      exports: [DataSource, TransactionRunner],
+      // DataSource stays inside: features reach the database through Database and their repositories.
+      exports: [Database],
     };
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { InsurerWireFormat } from '../catalogue/entities/insurer.entity.js';
+import { InsurerEntity, type InsurerWireFormat } from '../catalogue/entities/insurer.entity.js';
 
 interface DemoInsurer {
   readonly id: string;
@@ -48,15 +48,16 @@ export const DEMO_INSURERS: readonly DemoInsurer[] = [
 ];
 
 /**
- * Idempotent, so it runs at every start: a database seeded earlier gains the insurers it lacks, and an
- * operator's changes to an existing row (disabling an insurer, say) are kept.
+ * Idempotent, so it runs at every start (only when SEED_DEMO_DATA is on): a database seeded earlier
+ * gains the insurers it lacks and points the demo insurers at the sandbox running now; an operator's
+ * other changes to a seeded row (disabling an insurer, say) are kept.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
-  for (const insurer of DEMO_INSURERS) {
-    await dataSource.query(
-      `INSERT INTO insurer (id, name, wire_format, endpoint_path) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING`,
-      [insurer.id, insurer.name, insurer.wireFormat, insurer.endpointPath],
-    );
-  }
+export async function seedDemoData(dataSource: DataSource, sandboxUrl: string): Promise<void> {
+  await dataSource
+    .getRepository(InsurerEntity)
+    .createQueryBuilder()
+    .insert()
+    .values(DEMO_INSURERS.map((insurer) => ({ ...insurer, baseUrl: sandboxUrl })))
+    .orUpdate(['base_url'], ['id'])
+    .execute();
 }

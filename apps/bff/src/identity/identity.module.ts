@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard.js';
 import { IdentityRepository } from './identity.repository.js';
 import { AccountResolver, SignInResolver } from './identity.resolver.js';
@@ -10,8 +11,7 @@ import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 import { TokenService } from './token.service.js';
 
-/** Global so every feature can put AuthGuard on its resolvers. */
-@Global()
+/** Sign-in, sessions, and the global AuthGuard that every other feature's resolvers stand behind. */
 @Module({
   providers: [
     IdentityRepository,
@@ -22,10 +22,9 @@ import { TokenService } from './token.service.js';
     WechatClient,
     AlipayClient,
     SmsClient,
-    AuthGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
     SignInResolver,
     AccountResolver,
   ],
-  exports: [AuthGuard, SessionService],
 })
 export class IdentityModule {}

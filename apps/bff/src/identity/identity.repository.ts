@@ -1,23 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { Database } from '../database/database.js';
+import { AccountEntity } from './entities/account.entity.js';
+import { PhoneLoginCodeEntity } from './entities/phone-login-code.entity.js';
+import { PlatformIdentityEntity } from './entities/platform-identity.entity.js';
 import type { Platform } from './identity.errors.js';
-
-export interface AccountRow {
-  readonly id: string;
-  readonly privacyPolicyVersion: string | null;
-  readonly privacyConsentedAt: Date | null;
-  readonly createdAt: Date;
-}
-
-export interface IdentityRow {
-  readonly id: string;
-  readonly accountId: string;
-  readonly platform: Platform;
-  readonly subject: string;
-  readonly unionId: string | null;
-  readonly subjectMasked: string;
-  readonly createdAt: Date;
-}
 
 export interface NewIdentity {
   readonly platform: Platform;
@@ -29,122 +16,95 @@ export interface NewIdentity {
   readonly subjectMasked: string;
 }
 
-export interface PhoneCodeRow {
-  readonly id: string;
-  readonly codeHash: string;
-  readonly expiresAt: Date;
-  readonly attempts: number;
-  readonly consumedAt: Date | null;
-}
-
-type Queryable = Pick<EntityManager, 'query'>;
-
-const ACCOUNT_COLUMNS = `id, privacy_policy_version AS "privacyPolicyVersion",
-  privacy_consented_at AS "privacyConsentedAt", created_at AS "createdAt"`;
-const IDENTITY_COLUMNS = `id, account_id AS "accountId", platform, subject, union_id AS "unionId",
-  subject_masked AS "subjectMasked", created_at AS "createdAt"`;
-
-/** Accounts, their platform identities and phone sign-in codes. Pass a transaction's manager to join it. */
+/** Accounts, their platform identities and phone sign-in codes. Calls join the caller's transaction. */
 @Injectable()
 export class IdentityRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  async findIdentity(
-    platform: Platform,
-    subject: string,
-    db: Queryable = this.dataSource,
-  ): Promise<IdentityRow | null> {
-    const rows = (await db.query(
-      `SELECT ${IDENTITY_COLUMNS} FROM platform_identity WHERE platform = $1 AND subject = $2`,
-      [platform, subject],
-    )) as IdentityRow[];
-    return rows[0] ?? null;
+  private get accounts() {
+    return this.database.repository(AccountEntity);
+  }
+
+  private get identities() {
+    return this.database.repository(PlatformIdentityEntity);
+  }
+
+  private get phoneCodes() {
+    return this.database.repository(PhoneLoginCodeEntity);
+  }
+
+  findIdentity(platform: Platform, subject: string): Promise<PlatformIdentityEntity | null> {
+    return this.identities.findOneBy({ platform, subject });
   }
 
   /** A WeChat identity of another mini-program of ours with the same unionid (same person). */
-  async findByUnionId(unionId: string, db: Queryable = this.dataSource): Promise<IdentityRow | null> {
-    const rows = (await db.query(
-      `SELECT ${IDENTITY_COLUMNS} FROM platform_identity WHERE union_id = $1 ORDER BY created_at LIMIT 1`,
-      [unionId],
-    )) as IdentityRow[];
-    return rows[0] ?? null;
+  findByUnionId(unionId: string): Promise<PlatformIdentityEntity | null> {
+    return this.identities.findOne({ where: { unionId }, order: { createdAt: 'ASC' } });
   }
 
-  async identitiesOf(accountId: string, db: Queryable = this.dataSource): Promise<IdentityRow[]> {
-    return (await db.query(
-      `SELECT ${IDENTITY_COLUMNS} FROM platform_identity WHERE account_id = $1 ORDER BY created_at`,
-      [accountId],
-    )) as IdentityRow[];
+  identitiesOf(accountId: string): Promise<PlatformIdentityEntity[]> {
+    return this.identities.find({ where: { accountId }, order: { createdAt: 'ASC' } });
   }
 
-  async findAccount(accountId: string, db: Queryable = this.dataSource): Promise<AccountRow | null> {
-    const rows = (await db.query(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE id = $1`, [accountId])) as AccountRow[];
-    return rows[0] ?? null;
+  findAccount(accountId: string): Promise<AccountEntity | null> {
+    return this.accounts.findOneBy({ id: accountId });
   }
 
-  async createAccount(db: Queryable): Promise<AccountRow> {
-    const rows = (await db.query(`INSERT INTO account DEFAULT VALUES RETURNING ${ACCOUNT_COLUMNS}`)) as AccountRow[];
-    return rows[0];
+  createAccount(): Promise<AccountEntity> {
+    return this.accounts.save(this.accounts.create({ privacyPolicyVersion: null, privacyConsentedAt: null }));
   }
 
   /** Inserts, or returns null when (platform, subject) is already taken (by a concurrent sign-in, say). */
-  async addIdentity(accountId: string, identity: NewIdentity, db: Queryable): Promise<IdentityRow | null> {
-    const rows = (await db.query(
-      `INSERT INTO platform_identity (account_id, platform, subject, union_id, subject_encrypted, subject_masked)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ON CONSTRAINT platform_identity_subject_unique DO NOTHING
-       RETURNING ${IDENTITY_COLUMNS}`,
-      [
-        accountId,
-        identity.platform,
-        identity.subject,
-        identity.unionId,
-        identity.subjectEncrypted,
-        identity.subjectMasked,
-      ],
-    )) as IdentityRow[];
-    return rows[0] ?? null;
+  async addIdentity(accountId: string, identity: NewIdentity): Promise<PlatformIdentityEntity | null> {
+    const result = await this.identities
+      .createQueryBuilder()
+      .insert()
+      .values({ accountId, ...identity })
+      // ON CONFLICT DO NOTHING: the unique (platform, subject) decides races, not a read before the write.
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = (result.raw as { id: string }[])[0];
+    return inserted ? this.identities.findOneBy({ id: inserted.id }) : null;
   }
 
   async recordPrivacyConsent(accountId: string, version: string, at: Date): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE account SET privacy_policy_version = $2, privacy_consented_at = $3 WHERE id = $1',
-      [accountId, version, at],
-    );
+    await this.accounts.update({ id: accountId }, { privacyPolicyVersion: version, privacyConsentedAt: at });
   }
 
-  async savePhoneCode(phoneHash: string, codeHash: string, expiresAt: Date): Promise<void> {
-    // A new code replaces the ones before it.
-    await this.dataSource.query(
-      'UPDATE phone_login_code SET consumed_at = now() WHERE phone_hash = $1 AND consumed_at IS NULL',
-      [phoneHash],
-    );
-    await this.dataSource.query(
-      'INSERT INTO phone_login_code (phone_hash, code_hash, expires_at) VALUES ($1, $2, $3)',
-      [phoneHash, codeHash, expiresAt],
-    );
+  /** Stores a new code for a phone; codes sent before it stop working. Call inside a transaction. */
+  async replacePhoneCode(phoneHash: string, codeHash: string, expiresAt: Date, now: Date): Promise<void> {
+    await this.phoneCodes.update({ phoneHash, consumedAt: IsNull() }, { consumedAt: now });
+    await this.phoneCodes.insert({ phoneHash, codeHash, expiresAt, attempts: 0, consumedAt: null });
   }
 
-  async latestPhoneCode(phoneHash: string): Promise<PhoneCodeRow | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, code_hash AS "codeHash", expires_at AS "expiresAt", attempts, consumed_at AS "consumedAt"
-       FROM phone_login_code WHERE phone_hash = $1 ORDER BY created_at DESC LIMIT 1`,
-      [phoneHash],
-    )) as PhoneCodeRow[];
-    return rows[0] ?? null;
+  latestPhoneCode(phoneHash: string): Promise<PhoneLoginCodeEntity | null> {
+    return this.phoneCodes.findOne({ where: { phoneHash }, order: { createdAt: 'DESC' } });
   }
 
-  async countPhoneCodeAttempt(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE phone_login_code SET attempts = attempts + 1 WHERE id = $1', [id]);
+  /**
+   * Counts one attempt at a code, in one statement so that guesses sent at once cannot all pass the
+   * check: returns the attempts so far, or null when the code is used up, locked or expired.
+   */
+  async countPhoneCodeAttempt(id: string, maxAttempts: number, now: Date): Promise<number | null> {
+    const result = await this.phoneCodes
+      .createQueryBuilder()
+      .update()
+      .set({ attempts: () => 'attempts + 1' })
+      .where('id = :id AND attempts < :maxAttempts AND consumed_at IS NULL AND expires_at > :now', {
+        id,
+        maxAttempts,
+        now,
+      })
+      .returning(['attempts'])
+      .execute();
+    const row = (result.raw as { attempts: number }[])[0];
+    return row ? row.attempts : null;
   }
 
   /** Marks a code used; false when it was already used (two sign-ins racing with one code). */
-  async consumePhoneCode(id: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `WITH consumed AS (UPDATE phone_login_code SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL RETURNING id)
-       SELECT id FROM consumed`,
-      [id],
-    )) as unknown[];
-    return rows.length === 1;
+  async consumePhoneCode(id: string, now: Date): Promise<boolean> {
+    const result = await this.phoneCodes.update({ id, consumedAt: IsNull() }, { consumedAt: now });
+    return result.affected === 1;
   }
 }

@@ -1,8 +1,9 @@
-import { Inject, UseGuards } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { AuthGuard, ClientIp, CurrentSession } from './auth.guard.js';
+import { Public } from '../common/auth/public-operations.js';
+import { ClientIp, CurrentSession } from '../common/auth/request-auth.js';
 import { mapAccount, mapSession } from './identity.mapper.js';
 import { IdentityService } from './identity.service.js';
 import {
@@ -14,10 +15,11 @@ import {
 } from './models/account.model.js';
 import type { Platform } from './identity.errors.js';
 import { SessionService } from './session.service.js';
-import type { AccessClaims } from './token.service.js';
+import type { SessionClaims } from '../common/auth/session-claims.js';
 
-/** Signing in and out: public, rate-limited. */
+/** Signing in: public, rate-limited. */
 @Resolver()
+@Public()
 export class SignInResolver {
   constructor(
     private readonly identity: IdentityService,
@@ -60,9 +62,8 @@ export class SignInResolver {
   }
 }
 
-/** The signed-in account: every field needs a valid session. */
+/** The signed-in account (every field needs a session, like everything not public). */
 @Resolver(() => AccountModel)
-@UseGuards(AuthGuard)
 export class AccountResolver {
   constructor(
     private readonly identity: IdentityService,
@@ -71,13 +72,13 @@ export class AccountResolver {
   ) {}
 
   @Query(() => AccountModel)
-  async me(@CurrentSession() session: AccessClaims): Promise<AccountModel> {
+  async me(@CurrentSession() session: SessionClaims): Promise<AccountModel> {
     return mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion);
   }
 
   @Mutation(() => AccountModel, { description: 'Adds another platform identity to this account' })
   async linkPlatform(
-    @CurrentSession() session: AccessClaims,
+    @CurrentSession() session: SessionClaims,
     @Args('platform', { type: () => PlatformEnum }) platform: Platform,
     @Args('code') code: string,
     @Args('phone', { type: () => String, nullable: true }) phone: string | null,
@@ -91,7 +92,7 @@ export class AccountResolver {
 
   @Mutation(() => AccountModel)
   async agreePrivacyPolicy(
-    @CurrentSession() session: AccessClaims,
+    @CurrentSession() session: SessionClaims,
     @Args('version') version: string,
   ): Promise<AccountModel> {
     return mapAccount(
@@ -101,7 +102,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session (its tokens stop working at once)' })
-  async logout(@CurrentSession() session: AccessClaims): Promise<boolean> {
+  async logout(@CurrentSession() session: SessionClaims): Promise<boolean> {
     await this.sessions.end(session.sessionId);
     return true;
   }

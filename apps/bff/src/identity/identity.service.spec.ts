@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { loadConfig } from '../config/config.js';
-import type { TransactionRunner } from '../database/transaction-runner.js';
+import { useTransactionHost } from '../database/database.js';
+import type { AccountEntity } from './entities/account.entity.js';
+import type { PlatformIdentityEntity } from './entities/platform-identity.entity.js';
 import type { Platform } from './identity.errors.js';
-import type { AccountRow, IdentityRepository, IdentityRow, NewIdentity } from './identity.repository.js';
+import type { IdentityRepository, NewIdentity } from './identity.repository.js';
 import { IdentityService } from './identity.service.js';
 import type { AlipayClient } from './platforms/alipay.client.js';
 import type { SmsClient } from './platforms/sms.client.js';
@@ -13,8 +15,19 @@ import type { SessionService } from './session.service.js';
 
 /** Accounts and identities in memory, with the unique (platform, subject) rule of the table. */
 class MemoryIdentities {
-  readonly accounts: AccountRow[] = [];
-  readonly identities: IdentityRow[] = [];
+  accounts: AccountEntity[] = [];
+  identities: PlatformIdentityEntity[] = [];
+
+  /** A transaction: what `work` wrote is undone when it fails. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    const before = { accounts: [...this.accounts], identities: [...this.identities], codes: [...this.codes] };
+    try {
+      return await work();
+    } catch (error) {
+      Object.assign(this, before);
+      throw error;
+    }
+  }
 
   async findIdentity(platform: Platform, subject: string) {
     return this.identities.find((row) => row.platform === platform && row.subject === subject) ?? null;
@@ -38,7 +51,7 @@ class MemoryIdentities {
     this.accounts.push(account);
     return account;
   }
-  readonly codes: {
+  codes: {
     id: string;
     phoneHash: string;
     codeHash: string;
@@ -46,14 +59,18 @@ class MemoryIdentities {
     attempts: number;
     consumedAt: Date | null;
   }[] = [];
-  async savePhoneCode(phoneHash: string, codeHash: string, expiresAt: Date) {
+  async replacePhoneCode(phoneHash: string, codeHash: string, expiresAt: Date, now: Date) {
+    for (const code of this.codes) if (code.phoneHash === phoneHash && !code.consumedAt) code.consumedAt = now;
     this.codes.push({ id: `c${this.codes.length}`, phoneHash, codeHash, expiresAt, attempts: 0, consumedAt: null });
   }
   async latestPhoneCode(phoneHash: string) {
     return this.codes.filter((code) => code.phoneHash === phoneHash).at(-1) ?? null;
   }
-  async countPhoneCodeAttempt(id: string) {
-    this.codes.find((code) => code.id === id)!.attempts += 1;
+  async countPhoneCodeAttempt(id: string, maxAttempts: number, now: Date) {
+    const code = this.codes.find((candidate) => candidate.id === id)!;
+    if (code.attempts >= maxAttempts || code.consumedAt || code.expiresAt <= now) return null;
+    code.attempts += 1;
+    return code.attempts;
   }
   async consumePhoneCode(id: string) {
     const code = this.codes.find((candidate) => candidate.id === id)!;
@@ -78,10 +95,10 @@ function setup() {
     b: { openid: 'openid-b', unionid: null },
     'a-other-app': { openid: 'openid-a2', unionid: 'union-1' },
   };
+  useTransactionHost(repository);
   const service = new IdentityService(
     repository as unknown as IdentityRepository,
     { start: async (accountId: string) => ({ accountId }) } as unknown as SessionService,
-    { run: (work: (manager: unknown) => Promise<unknown>) => work({}) } as unknown as TransactionRunner,
     { exchangeCode: async (code: string) => wechatUsers[code] } as unknown as WechatClient,
     { exchangeCode: async (code: string) => ({ userId: `2088${code}` }) } as unknown as AlipayClient,
     { send: async (_phone: string, text: string) => void texts.push(text) } as unknown as SmsClient,
@@ -153,5 +170,55 @@ describe('IdentityService linking rules', () => {
       field: 'phone',
     });
     expect(repository.identities).toHaveLength(0);
+  });
+
+  it('rolls back the new account when a concurrent sign-in took the identity, and joins the winner', async () => {
+    const { service, repository } = setup();
+    // Another sign-in with the same openid commits between our read (which found nothing) and our insert.
+    const winner = await repository.createAccount();
+    await repository.addIdentity(winner.id, {
+      platform: 'WECHAT',
+      subject: 'openid-b',
+      unionId: null,
+      subjectEncrypted: null,
+      subjectMasked: 'op****-b',
+    });
+    const find = repository.findIdentity.bind(repository);
+    let reads = 0;
+    repository.findIdentity = async (platform, subject) => (reads++ === 0 ? null : find(platform, subject));
+    const session = await service.signIn({ platform: 'WECHAT', code: 'b' }, '1.1.1.1');
+    expect(session.accountId).toBe(winner.id);
+    expect(repository.accounts.map((account) => account.id)).toEqual([winner.id]);
+  });
+
+  it('locks a phone code after five tries: the right code is refused after them, and guesses at once all count', async () => {
+    const { service, texts } = setup();
+    await service.requestPhoneCode('13812345678', '1.1.1.1');
+    const code = /(\d{6})/.exec(texts[0])![1];
+    const wrong = code === '000000' ? '111111' : '000000';
+    const guesses = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        service.signIn({ platform: 'H5', code: wrong, phone: '13812345678' }, '1.1.1.1'),
+      ),
+    );
+    expect(guesses.every((guess) => guess.status === 'rejected')).toBe(true);
+    await expect(service.signIn({ platform: 'H5', code, phone: '13812345678' }, '1.1.1.1')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { reason: 'LOGIN_CODE_INVALID' },
+    });
+  });
+
+  it('accepts the right code within the tries, and only once', async () => {
+    const { service, texts } = setup();
+    await service.requestPhoneCode('13812345678', '1.1.1.1');
+    const code = /(\d{6})/.exec(texts[0])![1];
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await expect(service.signIn({ platform: 'H5', code: wrong, phone: '13812345678' }, '1.1.1.1')).rejects.toThrow();
+    }
+    await expect(service.signIn({ platform: 'H5', code, phone: '13812345678' }, '1.1.1.1')).resolves.toBeDefined();
+    await expect(service.signIn({ platform: 'H5', code, phone: '13812345678' }, '1.1.1.1')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });

@@ -6,7 +6,7 @@ import { FIELD_CIPHER, type FieldCipher } from '../common/crypto/field-cipher.js
 import { RATE_LIMITER, type RateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { Transactional } from '../database/database.js';
 import {
   AuthenticationError,
   IdentityLinkedElsewhereError,
@@ -17,7 +17,9 @@ import {
   PlatformAlreadyLinkedError,
   TooManyRequestsError,
 } from './identity.errors.js';
-import { type AccountRow, type IdentityRow, IdentityRepository, type NewIdentity } from './identity.repository.js';
+import type { AccountEntity } from './entities/account.entity.js';
+import type { PlatformIdentityEntity } from './entities/platform-identity.entity.js';
+import { IdentityRepository, type NewIdentity } from './identity.repository.js';
 import { AlipayClient } from './platforms/alipay.client.js';
 import { SmsClient } from './platforms/sms.client.js';
 import { WechatClient } from './platforms/wechat.client.js';
@@ -32,8 +34,8 @@ export interface SignInInput {
 }
 
 export interface AccountView {
-  readonly account: AccountRow;
-  readonly identities: readonly IdentityRow[];
+  readonly account: AccountEntity;
+  readonly identities: readonly PlatformIdentityEntity[];
 }
 
 export interface PhoneCodeSent {
@@ -45,7 +47,10 @@ export interface PhoneCodeSent {
 const PHONE_CODE_TTL_MS = 5 * 60_000;
 const PHONE_CODE_INTERVAL_MS = 60_000;
 const PHONE_CODES_PER_IP_PER_HOUR = 10;
-const PHONE_CODE_MAX_ATTEMPTS = 5;
+/** Tries at one code, the right one included; after them the code is locked, right or wrong. */
+export const PHONE_CODE_MAX_ATTEMPTS = 5;
+/** Codes texted to one number per day: with the attempts above, at most 50 guesses a day. */
+const PHONE_CODES_PER_PHONE_PER_DAY = 10;
 
 /** Thrown inside a transaction to roll it back when a concurrent sign-in created the identity first. */
 class IdentityTakenConcurrently extends Error {}
@@ -55,7 +60,6 @@ export class IdentityService {
   constructor(
     private readonly identities: IdentityRepository,
     private readonly sessions: SessionService,
-    private readonly transactions: TransactionRunner,
     private readonly wechat: WechatClient,
     private readonly alipay: AlipayClient,
     private readonly sms: SmsClient,
@@ -90,7 +94,7 @@ export class IdentityService {
     const current = await this.identities.identitiesOf(accountId);
     if (current.some((row) => row.platform === identity.platform))
       throw new PlatformAlreadyLinkedError(identity.platform);
-    const added = await this.transactions.run((manager) => this.identities.addIdentity(accountId, identity, manager));
+    const added = await this.identities.addIdentity(accountId, identity);
     if (!added) throw new IdentityLinkedElsewhereError(identity.platform);
     return this.view(accountId);
   }
@@ -117,16 +121,22 @@ export class IdentityService {
     if (!MAINLAND_MOBILE.test(phone)) throw new InvalidPhoneError();
     const phoneHash = this.cipher.blindIndex(phone);
     await this.limit(`phone-code:phone:${phoneHash}`, 1, PHONE_CODE_INTERVAL_MS);
+    await this.limit(`phone-code:phone-day:${phoneHash}`, PHONE_CODES_PER_PHONE_PER_DAY, 86_400_000);
     await this.limit(`phone-code:ip:${clientIp}`, PHONE_CODES_PER_IP_PER_HOUR, 3_600_000);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const expiresAt = new Date(this.clock.now() + PHONE_CODE_TTL_MS);
-    await this.identities.savePhoneCode(phoneHash, this.cipher.blindIndex(`${phoneHash}:${code}`), expiresAt);
+    await this.storePhoneCode(phoneHash, this.cipher.blindIndex(`${phoneHash}:${code}`));
     await this.sms.send(phone, `【家保】您的登录验证码为 ${code}，5 分钟内有效。请勿告诉他人。`);
     return {
       maskedPhone: maskPhone(phone),
       expiresInSeconds: PHONE_CODE_TTL_MS / 1000,
       retryAfterSeconds: PHONE_CODE_INTERVAL_MS / 1000,
     };
+  }
+
+  @Transactional()
+  private async storePhoneCode(phoneHash: string, codeHash: string): Promise<void> {
+    const now = this.clock.now();
+    await this.identities.replacePhoneCode(phoneHash, codeHash, new Date(now + PHONE_CODE_TTL_MS), new Date(now));
   }
 
   private async verify(input: SignInInput): Promise<NewIdentity> {
@@ -167,19 +177,20 @@ export class IdentityService {
     }
   }
 
+  /**
+   * Every try counts against the phone's current code before it is compared, in one statement, so
+   * guesses sent at once cannot outrun the count; after PHONE_CODE_MAX_ATTEMPTS tries the code is
+   * locked and even the right code is refused.
+   */
   private async checkPhoneCode(phoneHash: string, code: string): Promise<void> {
     const row = await this.identities.latestPhoneCode(phoneHash);
-    const usable =
-      row !== null &&
-      row.consumedAt === null &&
-      row.attempts < PHONE_CODE_MAX_ATTEMPTS &&
-      row.expiresAt.getTime() > this.clock.now();
-    if (!row || !usable) throw new AuthenticationError('LOGIN_CODE_INVALID');
-    if (row.codeHash !== this.cipher.blindIndex(`${phoneHash}:${code}`)) {
-      await this.identities.countPhoneCodeAttempt(row.id);
+    if (!row) throw new AuthenticationError('LOGIN_CODE_INVALID');
+    const now = new Date(this.clock.now());
+    const attempt = await this.identities.countPhoneCodeAttempt(row.id, PHONE_CODE_MAX_ATTEMPTS, now);
+    if (attempt === null) throw new AuthenticationError('LOGIN_CODE_INVALID');
+    if (row.codeHash !== this.cipher.blindIndex(`${phoneHash}:${code}`))
       throw new AuthenticationError('LOGIN_CODE_INVALID');
-    }
-    if (!(await this.identities.consumePhoneCode(row.id))) throw new AuthenticationError('LOGIN_CODE_INVALID');
+    if (!(await this.identities.consumePhoneCode(row.id, now))) throw new AuthenticationError('LOGIN_CODE_INVALID');
   }
 
   private async accountFor(identity: NewIdentity): Promise<string> {
@@ -188,17 +199,21 @@ export class IdentityService {
     // Another mini-program of ours already knows this WeChat user (same unionid): same person, same account.
     const sibling = identity.unionId ? await this.identities.findByUnionId(identity.unionId) : null;
     try {
-      return await this.transactions.run(async (manager) => {
-        const accountId = sibling ? sibling.accountId : (await this.identities.createAccount(manager)).id;
-        if (!(await this.identities.addIdentity(accountId, identity, manager))) throw new IdentityTakenConcurrently();
-        return accountId;
-      });
+      return await this.createIdentity(identity, sibling?.accountId ?? null);
     } catch (error) {
       if (!(error instanceof IdentityTakenConcurrently)) throw error;
       const winner = await this.identities.findIdentity(identity.platform, identity.subject);
       if (!winner) throw error;
       return winner.accountId;
     }
+  }
+
+  /** The account (new unless given) and its first identity land together or not at all. */
+  @Transactional()
+  private async createIdentity(identity: NewIdentity, accountId: string | null): Promise<string> {
+    const owner = accountId ?? (await this.identities.createAccount()).id;
+    if (!(await this.identities.addIdentity(owner, identity))) throw new IdentityTakenConcurrently();
+    return owner;
   }
 
   private async limit(key: string, limit: number, windowMs: number): Promise<void> {

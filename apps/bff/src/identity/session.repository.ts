@@ -1,76 +1,68 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { Database } from '../database/database.js';
+import { AuthSessionEntity } from './entities/auth-session.entity.js';
+import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import type { Platform } from './identity.errors.js';
-
-export interface RefreshTokenRow {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly accountId: string;
-  readonly platform: Platform;
-  readonly expiresAt: Date;
-  readonly usedAt: Date | null;
-  readonly sessionRevokedAt: Date | null;
-}
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 /** Sessions and their rotating refresh tokens (stored as SHA-256 hashes, never in clear). */
 @Injectable()
 export class SessionRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  async createSession(accountId: string, platform: Platform, db: Queryable = this.dataSource): Promise<string> {
-    const rows = (await db.query('INSERT INTO auth_session (account_id, platform) VALUES ($1, $2) RETURNING id', [
-      accountId,
-      platform,
-    ])) as { id: string }[];
-    return rows[0].id;
+  private get sessions() {
+    return this.database.repository(AuthSessionEntity);
   }
 
-  async addRefreshToken(
-    sessionId: string,
-    tokenHash: string,
-    expiresAt: Date,
-    db: Queryable = this.dataSource,
-  ): Promise<void> {
-    await db.query('INSERT INTO refresh_token (session_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
-      sessionId,
-      tokenHash,
-      expiresAt,
-    ]);
+  private get tokens() {
+    return this.database.repository(RefreshTokenEntity);
   }
 
-  async findRefreshToken(tokenHash: string): Promise<RefreshTokenRow | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.session_id AS "sessionId", s.account_id AS "accountId", s.platform, t.expires_at AS "expiresAt",
-              t.used_at AS "usedAt", s.revoked_at AS "sessionRevokedAt"
-       FROM refresh_token t JOIN auth_session s ON s.id = t.session_id WHERE t.token_hash = $1`,
-      [tokenHash],
-    )) as RefreshTokenRow[];
-    return rows[0] ?? null;
+  async createSession(accountId: string, platform: Platform): Promise<string> {
+    const session = await this.sessions.save(
+      this.sessions.create({ accountId, platform, revokedAt: null, revokedReason: null }),
+    );
+    return session.id;
+  }
+
+  /**
+   * Reads a session and locks its row until the transaction ends (SELECT … FOR UPDATE), so that
+   * refreshes of one session run one after another on every instance.
+   */
+  lockSession(sessionId: string): Promise<AuthSessionEntity | null> {
+    return this.sessions
+      .createQueryBuilder('session')
+      .setLock('pessimistic_write')
+      .where('session.id = :sessionId', { sessionId })
+      .getOne();
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return this.tokens.findOneBy({ tokenHash });
+  }
+
+  findRefreshTokenById(id: string): Promise<RefreshTokenEntity | null> {
+    return this.tokens.findOneBy({ id });
+  }
+
+  /** Adds a session's new refresh token; every token it had before stops working (one live token). */
+  async replaceRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> {
+    await this.tokens.update({ sessionId, usedAt: IsNull() }, { usedAt: now });
+    await this.tokens.insert({ sessionId, tokenHash, expiresAt, usedAt: null });
   }
 
   /** Marks a refresh token used; false when someone used it first (the reuse that rotation detects). */
-  async useRefreshToken(id: string, db: Queryable = this.dataSource): Promise<boolean> {
-    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
-    const rows = (await db.query(
-      'WITH used AS (UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM used',
-      [id],
-    )) as unknown[];
-    return rows.length === 1;
+  async useRefreshToken(id: string, now: Date): Promise<boolean> {
+    const result = await this.tokens.update({ id, usedAt: IsNull() }, { usedAt: now });
+    return result.affected === 1;
   }
 
-  async revokeSession(sessionId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
-      [sessionId, reason],
-    );
+  async revokeSession(sessionId: string, reason: string, now: Date): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
   }
 
   async isSessionActive(sessionId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT revoked_at AS "revokedAt" FROM auth_session WHERE id = $1', [
-      sessionId,
-    ])) as { revokedAt: Date | null }[];
-    return rows.length === 1 && rows[0].revokedAt === null;
+    const session = await this.sessions.findOne({ select: { id: true, revokedAt: true }, where: { id: sessionId } });
+    return session !== null && session.revokedAt === null;
   }
 }

@@ -1,53 +1,78 @@
 import { loadConfig } from '../config/config.js';
+import { useTransactionHost } from '../database/database.js';
 import type { Platform } from './identity.errors.js';
-import type { RefreshTokenRow, SessionRepository } from './session.repository.js';
+import type { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 import { TokenService } from './token.service.js';
 
-/** An in-memory stand-in for the sessions table, with the same atomic "use once" rule. */
+interface MemoryToken {
+  id: string;
+  sessionId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+/**
+ * An in-memory stand-in for the sessions tables with their rules: "use once" is atomic, and the
+ * session row lock makes transactions take turns (here: one transaction at a time), undone on failure.
+ */
 class MemorySessions {
   readonly sessions = new Map<
     string,
-    { accountId: string; platform: Platform; revokedAt: Date | null; reason?: string }
+    { id: string; accountId: string; platform: Platform; revokedAt: Date | null; reason?: string }
   >();
-  readonly tokens = new Map<string, { id: string; sessionId: string; expiresAt: Date; usedAt: Date | null }>();
+  readonly tokens: MemoryToken[] = [];
   private next = 0;
+  private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly clock: () => number) {}
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
 
   async createSession(accountId: string, platform: Platform): Promise<string> {
     const id = `s${++this.next}`;
-    this.sessions.set(id, { accountId, platform, revokedAt: null });
+    this.sessions.set(id, { id, accountId, platform, revokedAt: null });
     return id;
   }
-  async addRefreshToken(sessionId: string, hash: string, expiresAt: Date): Promise<void> {
-    this.tokens.set(hash, { id: `t${++this.next}`, sessionId, expiresAt, usedAt: null });
+  async lockSession(id: string) {
+    return this.sessions.get(id) ?? null;
   }
-  async findRefreshToken(hash: string): Promise<RefreshTokenRow | null> {
-    const token = this.tokens.get(hash);
-    if (!token) return null;
-    const session = this.sessions.get(token.sessionId)!;
-    return { ...token, accountId: session.accountId, platform: session.platform, sessionRevokedAt: session.revokedAt };
+  async replaceRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> {
+    for (const token of this.tokens) if (token.sessionId === sessionId && !token.usedAt) token.usedAt = now;
+    this.tokens.push({ id: `t${++this.next}`, sessionId, tokenHash, expiresAt, usedAt: null });
   }
-  async useRefreshToken(id: string): Promise<boolean> {
-    const token = [...this.tokens.values()].find((candidate) => candidate.id === id)!;
+  async findRefreshToken(hash: string) {
+    return this.tokens.find((token) => token.tokenHash === hash) ?? null;
+  }
+  async findRefreshTokenById(id: string) {
+    return this.tokens.find((token) => token.id === id) ?? null;
+  }
+  async useRefreshToken(id: string, now: Date): Promise<boolean> {
+    const token = this.tokens.find((candidate) => candidate.id === id)!;
     if (token.usedAt) return false;
-    token.usedAt = new Date(this.clock());
+    token.usedAt = now;
     return true;
   }
-  async revokeSession(id: string, reason: string): Promise<void> {
+  async revokeSession(id: string, reason: string, now: Date): Promise<void> {
     const session = this.sessions.get(id)!;
-    if (!session.revokedAt) Object.assign(session, { revokedAt: new Date(), reason });
+    if (!session.revokedAt) Object.assign(session, { revokedAt: now, reason });
   }
   async isSessionActive(id: string): Promise<boolean> {
     return this.sessions.get(id)?.revokedAt === null;
+  }
+  liveTokens(sessionId: string): MemoryToken[] {
+    return this.tokens.filter((token) => token.sessionId === sessionId && token.usedAt === null);
   }
 }
 
 describe('SessionService', () => {
   let now = Date.parse('2026-11-22T10:00:00Z');
   const setup = (leewaySeconds = '0') => {
-    const repository = new MemorySessions(() => now);
+    const repository = new MemorySessions();
+    useTransactionHost(repository);
     const config = loadConfig({ AUTH_TOKEN_SECRET: 'z'.repeat(40), REFRESH_REUSE_LEEWAY_SECONDS: leewaySeconds });
     const service = new SessionService(
       repository as unknown as SessionRepository,
@@ -118,5 +143,17 @@ describe('SessionService', () => {
     const later = await service.start('a2', 'WECHAT');
     now += 31 * 86_400_000;
     await expect(service.refresh(later.refreshToken)).rejects.toMatchObject({ reason: 'REFRESH_TOKEN_INVALID' });
+  });
+
+  it('keeps one live refresh token per session: replays within the leeway supersede, and a superseded one used later is reuse', async () => {
+    const { service, repository } = setup('10');
+    const first = await service.start('a1', 'WECHAT');
+    const replies = await Promise.all(Array.from({ length: 5 }, () => service.refresh(first.refreshToken)));
+    const claims = await service.authenticate(replies[0].accessToken);
+    expect(repository.liveTokens(claims.sessionId)).toHaveLength(1);
+    // Only the newest answer's token is live; an older answer's token, used after the leeway, is theft.
+    now += 11_000;
+    await expect(service.refresh(replies[0].refreshToken)).rejects.toMatchObject({ reason: 'REFRESH_TOKEN_REUSED' });
+    await expect(service.refresh(replies[4].refreshToken)).rejects.toMatchObject({ reason: 'REFRESH_TOKEN_INVALID' });
   });
 });

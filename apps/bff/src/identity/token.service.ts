@@ -3,13 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import type { SessionClaims } from '../common/auth/session-claims.js';
 import { AuthenticationError, type Platform } from './identity.errors.js';
-
-export interface AccessClaims {
-  readonly accountId: string;
-  readonly sessionId: string;
-  readonly platform: Platform;
-}
 
 const ISSUER = 'family-insurance-bff';
 const AUDIENCE = 'family-insurance-app';
@@ -23,7 +18,7 @@ export class TokenService {
     this.key = new TextEncoder().encode(config.auth.tokenSecret);
   }
 
-  async issueAccessToken(claims: AccessClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  async issueAccessToken(claims: SessionClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = issuedAt + this.config.auth.accessTokenTtlSeconds;
     const token = await new SignJWT({ sid: claims.sessionId, plt: claims.platform })
@@ -37,7 +32,7 @@ export class TokenService {
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  async verifyAccessToken(token: string, now: Date): Promise<AccessClaims> {
+  async verifyAccessToken(token: string, now: Date): Promise<SessionClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,

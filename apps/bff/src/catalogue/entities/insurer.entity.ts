@@ -13,7 +13,11 @@ export class InsurerEntity {
   @Column({ name: 'wire_format', type: 'varchar', length: 32 })
   wireFormat: InsurerWireFormat;
 
-  /** Path of the catalogue endpoint, relative to the upstream base URL. */
+  /** The insurer's API address; null until an operator sets it (the insurer is then unavailable). */
+  @Column({ name: 'base_url', type: 'varchar', length: 300, nullable: true })
+  baseUrl: string | null;
+
+  /** Path of the catalogue endpoint, relative to `baseUrl`. */
   @Column({ name: 'endpoint_path', type: 'varchar', length: 200 })
   endpointPath: string;
 

@@ -2,7 +2,7 @@ import { type InsurerFacts, type Product, makeInsurerFacts, makeProduct } from '
 import { MemoryCacheStore } from '../common/cache/memory-cache.store.js';
 import type { Clock } from '../common/clock.js';
 import { loadConfig } from '../config/config.js';
-import { CatalogueService } from './catalogue.service.js';
+import { CatalogueSnapshotService } from './catalogue-snapshot.service.js';
 import type { InsurerEntity } from './entities/insurer.entity.js';
 import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
 import {
@@ -12,9 +12,18 @@ import {
   UpstreamError,
 } from './insurers/insurer.port.js';
 import type { InsurerRepository } from './insurer.repository.js';
+import { ProductListingService } from './product-listing.service.js';
+import { QuoteService } from './quote.service.js';
 
 const insurer = (id: string, wireFormat: InsurerEntity['wireFormat'] = 'json-paged'): InsurerEntity =>
-  ({ id, name: `${id}保险`, wireFormat, endpointPath: `/${id}`, enabled: true }) as InsurerEntity;
+  ({
+    id,
+    name: `${id}保险`,
+    wireFormat,
+    baseUrl: `https://${id}.insurer.example/api/`,
+    endpointPath: `/${id}`,
+    enabled: true,
+  }) as InsurerEntity;
 
 const product = (insurerId: string, code: string, priceFrom: number, overrides: Partial<Product> = {}): Product =>
   makeProduct({ id: `${insurerId}:${code}`, insurerId, name: `${code} 医疗`, priceFrom, ...overrides });
@@ -41,25 +50,33 @@ function build(insurers: InsurerEntity[], adapter: InsurerAdapter, env: Record<s
   const config = loadConfig({ INSURER_SECRETS: 'b=s3cret', ...env });
   const repository = { findEnabled: async () => insurers } as unknown as InsurerRepository;
   const loader = new InsurerCatalogueLoader([adapter], new MemoryCacheStore(() => now), clock, config);
+  const snapshots = new CatalogueSnapshotService(repository, loader, clock);
+  const listing = new ProductListingService(snapshots);
+  const quotes = new QuoteService(snapshots, clock);
   return {
-    service: new CatalogueService(repository, loader, clock),
+    service: {
+      listProducts: listing.listProducts.bind(listing),
+      getProduct: listing.getProduct.bind(listing),
+      compare: listing.compare.bind(listing),
+      quote: quotes.quote.bind(quotes),
+    },
     advance: (ms: number) => (now += ms),
   };
 }
 
-describe('CatalogueService', () => {
+describe('catalogue snapshot, listing and quote services', () => {
   const healthy = new FakeAdapter({
     a: async () => catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)]),
     b: async () => catalogue('b', [product('b', 'B1', 200, { name: '旅行无忧', category: 'TRAVEL' })]),
   });
 
-  it('merges insurers, sorts by price, and resolves endpoints and secrets from configuration', async () => {
+  it('merges insurers, sorts by price, and calls each insurer at its own address with its secret', async () => {
     const { service } = build([insurer('a'), insurer('b')], healthy);
     const { page, snapshot } = await service.listProducts({}, 'PRICE', 10, null);
     expect(page.items.map((item) => item.node.id)).toEqual(['a:A2', 'b:B1', 'a:A1']);
     expect(snapshot.failures).toEqual([]);
     expect(healthy.calls.find((call) => call.id === 'a')).toMatchObject({
-      url: 'http://127.0.0.1:3100/a',
+      url: 'https://a.insurer.example/api/a',
       secret: null,
     });
     expect(healthy.calls.find((call) => call.id === 'b')?.secret).toBe('s3cret');

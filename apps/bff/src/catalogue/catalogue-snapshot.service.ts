@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type InsurerFacts, type Product, type ProductScore, assessInsurer, scoreCatalogue } from '@family/domain';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { logger } from '../common/logger.js';
+import { InsurerUnavailableError, ProductNotFoundError } from './catalogue.errors.js';
+import type { InsurerEntity } from './entities/insurer.entity.js';
+import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
+import { type UpstreamErrorCode, UpstreamError } from './insurers/insurer.port.js';
+import { InsurerRepository } from './insurer.repository.js';
+
+const INSURER_LIST_TTL_MS = 5000;
+
+export interface InsurerSummary {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ListedInsurer extends InsurerSummary {
+  readonly facts: InsurerFacts;
+}
+
+export interface InsurerFailure {
+  readonly insurer: InsurerSummary;
+  readonly code: UpstreamErrorCode;
+}
+
+export interface InsurerFreshness {
+  readonly insurer: InsurerSummary;
+  readonly fetchedAt: number;
+  readonly stale: boolean;
+}
+
+/**
+ * Everything the catalogue knows at one moment: products of the insurers that answered (now or from
+ * cache) and pass the qualification gate (C7), their scores, what failed, and how old the data is.
+ */
+export interface CatalogueSnapshot {
+  readonly products: readonly Product[];
+  readonly insurers: ReadonlyMap<string, ListedInsurer>;
+  readonly scores: ReadonlyMap<string, ProductScore>;
+  readonly failures: readonly InsurerFailure[];
+  readonly freshness: readonly InsurerFreshness[];
+  /** Epoch ms the snapshot was taken, to compute ages from. */
+  readonly takenAt: number;
+}
+
+/** A product of the snapshot; names the insurer when the product's insurer could not be reached. */
+export function findProduct(snapshot: CatalogueSnapshot, id: string): Product {
+  const product = snapshot.products.find((candidate) => candidate.id === id);
+  if (product) return product;
+  // The id names an insurer we could not reach: say so rather than "not found".
+  const failure = snapshot.failures.find((candidate) => id.startsWith(`${candidate.insurer.id}:`));
+  if (failure) throw new InsurerUnavailableError(failure.insurer.name, failure.code);
+  throw new ProductNotFoundError();
+}
+
+/**
+ * Takes snapshots of the whole catalogue: every enabled insurer loaded in parallel through the
+ * resilient loader, so an answer takes as long as the slowest insurer within its budget, not the sum,
+ * and one failing insurer costs only its own products.
+ */
+@Injectable()
+export class CatalogueSnapshotService {
+  /** Scores depend on the whole catalogue; they are kept until any insurer's data changes. */
+  private scoreMemo: { signature: string; scores: ReadonlyMap<string, ProductScore> } | null = null;
+  /** The enabled insurers, re-read at most every few seconds: an operator's change shows soon enough. */
+  private insurersMemo: { readAt: number; rows: Promise<InsurerEntity[]> } | null = null;
+
+  constructor(
+    private readonly insurers: InsurerRepository,
+    private readonly loader: InsurerCatalogueLoader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async snapshot(): Promise<CatalogueSnapshot> {
+    const wanted = await this.enabledInsurers();
+    const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
+
+    const products: Product[] = [];
+    const insurers = new Map<string, ListedInsurer>();
+    const failures: InsurerFailure[] = [];
+    const freshness: InsurerFreshness[] = [];
+    results.forEach((result, index) => {
+      const summary = { id: wanted[index].id, name: wanted[index].name };
+      if (result.status === 'rejected') {
+        const error = result.reason as Error;
+        const code = error instanceof UpstreamError ? error.code : 'UNAVAILABLE';
+        logger.warn({ insurerId: summary.id, code, detail: error.message }, 'insurer catalogue failed');
+        failures.push({ insurer: summary, code });
+        return;
+      }
+      const { catalogue, fetchedAt, stale } = result.value;
+      const assessment = assessInsurer(catalogue.insurer);
+      if (!assessment.qualified) {
+        // C7: an insurer that fails the gate is not listed at all; operators see why in the logs.
+        logger.info({ insurerId: summary.id, reasons: assessment.reasons }, 'insurer excluded by qualification gate');
+        return;
+      }
+      insurers.set(summary.id, { ...summary, facts: catalogue.insurer });
+      products.push(...catalogue.products);
+      freshness.push({ insurer: summary, fetchedAt, stale });
+    });
+    return {
+      products,
+      insurers,
+      scores: this.scores(products, insurers, freshness),
+      failures,
+      freshness,
+      takenAt: this.clock.now(),
+    };
+  }
+
+  private enabledInsurers(): Promise<InsurerEntity[]> {
+    const now = this.clock.now();
+    if (!this.insurersMemo || now - this.insurersMemo.readAt >= INSURER_LIST_TTL_MS) {
+      const rows = this.insurers.findEnabled();
+      // A failed read is not kept: the next request asks the database again.
+      rows.catch(() => (this.insurersMemo = null));
+      this.insurersMemo = { readAt: now, rows };
+    }
+    return this.insurersMemo.rows;
+  }
+
+  private scores(
+    products: readonly Product[],
+    insurers: ReadonlyMap<string, ListedInsurer>,
+    freshness: readonly InsurerFreshness[],
+  ): ReadonlyMap<string, ProductScore> {
+    const signature = freshness
+      .map((entry) => `${entry.insurer.id}@${entry.fetchedAt}`)
+      .sort()
+      .join(',');
+    if (this.scoreMemo?.signature === signature) return this.scoreMemo.scores;
+    const facts = new Map([...insurers].map(([id, insurer]) => [id, insurer.facts]));
+    const scores = scoreCatalogue(products, facts);
+    this.scoreMemo = { signature, scores };
+    return scores;
+  }
+}

@@ -1,0 +1,28 @@
+import { SetMetadata } from '@nestjs/common';
+
+/**
+ * Everything anyone may call without signing in, in one place. Every other GraphQL root field and
+ * HTTP route needs a valid session (AuthGuard, deny by default). A resolver or route is public only
+ * when it is both listed here and marked `@Public()`: either alone is treated as a mistake and the
+ * operation stays closed. test/authorization.int-spec.ts proves both directions against the schema.
+ */
+export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
+  // The catalogue: browsing, comparing and quoting need no account (friends opening a shared card).
+  'Query.products',
+  'Query.product',
+  'Query.insurers',
+  'Query.compareProducts',
+  'Query.quote',
+  // Signing in.
+  'Query.privacyPolicy',
+  'Mutation.requestPhoneCode',
+  'Mutation.login',
+  'Mutation.refreshSession',
+  // Load balancers and operators.
+  'GET /health',
+]);
+
+export const IS_PUBLIC = Symbol('IS_PUBLIC');
+
+/** Marks a resolver or route as callable without a session; it must also be in PUBLIC_OPERATIONS. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);

@@ -1,0 +1,248 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
+import { LIMIT_ERROR_CODES } from './query-limits.js';
+
+/**
+ * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/), in front of Mercurius'
+ * parser, validation cache and JIT executor (`reply.graphql`). Mercurius' own routes answer every
+ * response as application/json, refuse a null `extensions` and type error paths as strings; this
+ * layer negotiates the media type, checks the request parameters, and picks the status codes the
+ * specification asks for (test/graphql-over-http.int-spec.ts runs graphql-http's audits against it).
+ *
+ * Status codes: a request that cannot be read (bad JSON, bad parameters) is 400; one that fails
+ * parsing or validation is 400 for `application/graphql-response+json` and 200 for legacy
+ * `application/json` (which the spec asks, as an intermediary's 4xx could pose as a GraphQL answer).
+ * Refusals of server policy — query limits, body size (413), request rate (429) — are 4xx for both
+ * media types: they are not about the document's validity, and clients must not retry them blindly.
+ */
+
+export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+const JSON_MEDIA = 'application/json';
+type MediaType = typeof GRAPHQL_RESPONSE | typeof JSON_MEDIA;
+
+export interface GraphQLHttpOptions {
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly rateLimiter: RateLimiter;
+  readonly requestsPerIpPerMinute: number;
+  /** Outside development (see FormatOptions). */
+  readonly strict: boolean;
+}
+
+interface GraphQLParameters {
+  readonly query: string;
+  readonly operationName?: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+interface ExecutionAnswer {
+  data?: unknown;
+  errors?: readonly GraphQLFormattedError[];
+  extensions?: unknown;
+}
+
+type GraphQLReply = FastifyReply & {
+  graphql(
+    source: string,
+    context: Record<string, unknown>,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<ExecutionAnswer>;
+};
+
+/** An answer that is not an execution result: HTTP status and errors only. */
+class HttpRefusal extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The media type to answer in, from the Accept header; null when the client accepts neither. */
+export function negotiateMediaType(accept: string | undefined): MediaType | null {
+  // No Accept header: the spec asks to assume application/json.
+  if (!accept || accept.trim() === '') return JSON_MEDIA;
+  const ranges = accept.split(',').map((part) => {
+    const [type, ...parameters] = part.trim().toLowerCase().split(';');
+    const quality = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    return { type: type.trim(), quality: quality === undefined ? 1 : Number(quality) };
+  });
+  const accepted = (type: string): number =>
+    Math.max(0, ...ranges.filter((range) => range.type === type).map((range) => range.quality));
+  const graphqlResponse = accepted(GRAPHQL_RESPONSE);
+  const json = Math.max(accepted(JSON_MEDIA), accepted('application/*'), accepted('*/*'));
+  if (graphqlResponse > 0 && graphqlResponse >= json) return GRAPHQL_RESPONSE;
+  if (json > 0) return JSON_MEDIA;
+  return null;
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The request parameters, checked; a HttpRefusal (400) names what is wrong. */
+export function readParameters(body: unknown): GraphQLParameters {
+  const invalid = (message: string): HttpRefusal => new HttpRefusal(400, 'BAD_REQUEST', message);
+  if (!isMap(body)) throw invalid('请求体须为 JSON 对象（不支持批量请求）');
+  const { query, operationName, variables, extensions } = body;
+  if (typeof query !== 'string' || query.trim() === '') throw invalid('缺少 query 参数，或它不是字符串');
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    throw invalid('operationName 参数须为字符串');
+  if (variables !== undefined && variables !== null && !isMap(variables)) throw invalid('variables 参数须为对象');
+  if (extensions !== undefined && extensions !== null && !isMap(extensions)) throw invalid('extensions 参数须为对象');
+  return {
+    query,
+    ...(typeof operationName === 'string' ? { operationName } : {}),
+    ...(isMap(variables) ? { variables } : {}),
+  };
+}
+
+/** A GET request's parameters: variables and extensions come as JSON strings. */
+function readQueryString(query: Record<string, unknown>): GraphQLParameters {
+  const decode = (name: string): unknown => {
+    const value = query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string') throw new HttpRefusal(400, 'BAD_REQUEST', `${name} 参数须为 JSON 字符串`);
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new HttpRefusal(400, 'BAD_REQUEST', `${name} 参数不是有效的 JSON`);
+    }
+  };
+  return readParameters({
+    query: query.query,
+    operationName: query.operationName,
+    variables: decode('variables'),
+    extensions: decode('extensions'),
+  });
+}
+
+function send(reply: FastifyReply, mediaType: MediaType, statusCode: number, body: ExecutionAnswer): FastifyReply {
+  return reply
+    .code(statusCode)
+    .header('content-type', `${mediaType}; charset=utf-8`)
+    .header('vary', 'accept')
+    .send(JSON.stringify(body));
+}
+
+function refusalBody(code: string, message: string, extensions: Record<string, unknown> = {}): ExecutionAnswer {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+/** What Fastify itself refused before our handler ran: body too big, bad JSON, wrong content type. */
+function fastifyRefusal(error: FastifyError): HttpRefusal {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 application/json 发送 GraphQL 请求');
+    default:
+      if (error.statusCode === 400 || error instanceof SyntaxError) {
+        return new HttpRefusal(400, 'BAD_REQUEST', '请求体不是有效的 JSON');
+      }
+      return new HttpRefusal(error.statusCode ?? 500, 'BAD_REQUEST', '请求无法处理');
+  }
+}
+
+/** Registers POST and GET /graphql. Mercurius must be registered with `routes: false`. */
+export async function registerGraphQLOverHttp(fastify: FastifyInstance, options: GraphQLHttpOptions): Promise<void> {
+  await fastify.register(async (scope) => {
+    const mediaTypeOf = (request: FastifyRequest): MediaType =>
+      negotiateMediaType(request.headers.accept) ?? JSON_MEDIA;
+
+    // Before the body is read: a refused request costs nothing but a counter.
+    scope.addHook('onRequest', async (request, reply) => {
+      const mediaType = negotiateMediaType(request.headers.accept);
+      if (!mediaType) {
+        return send(
+          reply,
+          JSON_MEDIA,
+          406,
+          refusalBody('NOT_ACCEPTABLE', '请接受 application/json 或 application/graphql-response+json'),
+        );
+      }
+      const decision = await options.rateLimiter.hit(
+        `request:ip:${request.ip}`,
+        options.requestsPerIpPerMinute,
+        60_000,
+      );
+      if (!decision.allowed) {
+        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        return send(
+          reply.header('retry-after', String(seconds)),
+          mediaType,
+          429,
+          refusalBody('TOO_MANY_REQUESTS', `请求过于频繁，请 ${seconds} 秒后再试`, { retryAfterSeconds: seconds }),
+        );
+      }
+      return undefined;
+    });
+
+    scope.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const refusal = fastifyRefusal(error);
+      return send(reply, mediaTypeOf(request), refusal.statusCode, refusalBody(refusal.code, refusal.message));
+    });
+
+    const execute = async (request: FastifyRequest, reply: FastifyReply, read: () => GraphQLParameters) => {
+      const mediaType = mediaTypeOf(request);
+      let parameters: GraphQLParameters;
+      try {
+        parameters = read();
+      } catch (error) {
+        if (!(error instanceof HttpRefusal)) throw error;
+        return send(reply, mediaType, error.statusCode, refusalBody(error.code, error.message));
+      }
+      try {
+        const result = await (reply as GraphQLReply).graphql(
+          parameters.query,
+          { req: request },
+          parameters.variables,
+          parameters.operationName,
+        );
+        // Executed: 200 with data (null when a non-null root field failed) and the errors beside it.
+        return send(reply, mediaType, 200, {
+          data: result.data ?? null,
+          ...(result.errors?.length ? { errors: result.errors } : {}),
+        });
+      } catch (error) {
+        return sendRequestError(reply, mediaType, error as Error, options.strict);
+      }
+    };
+
+    scope.post(GRAPHQL_PATH, { bodyLimit: options.bodyLimit }, (request, reply) =>
+      execute(request, reply, () => readParameters(request.body)),
+    );
+    scope.get(GRAPHQL_PATH, (request, reply) =>
+      execute(request, reply, () => readQueryString(request.query as Record<string, unknown>)),
+    );
+  });
+}
+
+/** The request failed before execution: parse, validation, variables, limits, or a GET mutation. */
+function sendRequestError(reply: FastifyReply, mediaType: MediaType, error: Error, strict: boolean): FastifyReply {
+  if ((error as { code?: string }).code === 'MER_ERR_METHOD_NOT_ALLOWED') {
+    return send(
+      reply.header('allow', 'POST'),
+      mediaType,
+      405,
+      refusalBody('METHOD_NOT_ALLOWED', 'GET 请求只能执行查询，变更请用 POST'),
+    );
+  }
+  const wrapped = error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error });
+  const nested = requestErrorsOf(wrapped);
+  const errors = (nested.length > 0 ? nested : [wrapped]).map((entry) => formatGraphQLError(entry, { strict }));
+  const codes = errors.map((entry) => String(entry.extensions?.code));
+  const statusCode = codes.includes('INTERNAL_SERVER_ERROR')
+    ? 500
+    : codes.some((code) => LIMIT_ERROR_CODES.has(code)) || mediaType === GRAPHQL_RESPONSE
+      ? 400
+      : 200;
+  return send(reply, mediaType, statusCode, { errors });
+}

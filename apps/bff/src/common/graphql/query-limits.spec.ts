@@ -1,0 +1,93 @@
+import {
+  type GraphQLFieldConfig,
+  GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { QUERY_LIMITS, enforceCostLimit, isTokenLimitError, limitValidationRules, queryCost } from './query-limits.js';
+
+/** A schema with a recursive type (as households → members → policies will be) and a paged list. */
+const node: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Node',
+  fields: (): Record<string, GraphQLFieldConfig<unknown, unknown>> => ({
+    name: { type: GraphQLString },
+    child: { type: node },
+    children: {
+      type: new GraphQLList(node),
+      args: { first: { type: new GraphQLNonNull(GraphQLInt) } },
+      // As @Query/@Field({ complexity }) declares it in the BFF.
+      extensions: {
+        complexity: ({ args, childComplexity }: { args: { first: number }; childComplexity: number }) =>
+          1 + args.first * childComplexity,
+      },
+    },
+  }),
+});
+const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { root: { type: node } } }) });
+
+const codesOf = (source: string, introspection = true): string[] =>
+  validate(schema, parse(source), [...specifiedRules, ...limitValidationRules({ introspection })]).map((error) =>
+    String(error.extensions.code ?? error.message),
+  );
+
+const nested = (depth: number): string => `{ root ${'{ child '.repeat(depth - 2)}{ name }${' }'.repeat(depth - 2)} }`;
+
+describe('query limits', () => {
+  it('accepts a query at the depth limit and refuses one level more', () => {
+    expect(codesOf(nested(QUERY_LIMITS.depth))).toEqual([]);
+    expect(codesOf(nested(QUERY_LIMITS.depth + 1))).toEqual(['MAX_DEPTH_EXCEEDED']);
+  });
+
+  it('counts aliases, including inside fragments', () => {
+    const aliases = (count: number): string =>
+      `{ root { ...F } } fragment F on Node { ${Array.from({ length: count }, (_, i) => `a${i}: name`).join(' ')} }`;
+    expect(codesOf(aliases(QUERY_LIMITS.aliases))).toEqual([]);
+    expect(codesOf(aliases(QUERY_LIMITS.aliases + 1))).toEqual(['MAX_ALIASES_EXCEEDED']);
+  });
+
+  it('counts directives', () => {
+    const directives = (count: number): string => `{ root { name ${'@include(if: true) '.repeat(count)} } }`;
+    expect(codesOf(directives(QUERY_LIMITS.directives + 1))).toContain('MAX_DIRECTIVES_EXCEEDED');
+  });
+
+  it('refuses introspection when it is off, and only then', () => {
+    expect(codesOf('{ __schema { queryType { name } } }', true)).toEqual([]);
+    expect(codesOf('{ __schema { queryType { name } } }', false).join()).toMatch(/introspection/i);
+  });
+
+  it('stops parsing at the token limit with graphql-js’ own error', () => {
+    const source = `{ root { ${'name '.repeat(QUERY_LIMITS.tokens)} } }`;
+    let error: unknown;
+    try {
+      parse(source, { maxTokens: QUERY_LIMITS.tokens });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(isTokenLimitError(error as GraphQLError)).toBe(true);
+    expect(isTokenLimitError(new GraphQLError('Syntax Error: Expected Name, found "}".'))).toBe(false);
+  });
+
+  it('multiplies the cost of a paged list by `first`, from a literal or a variable', () => {
+    const query = parse('query($n: Int!) { root { children(first: $n) { name child { name } } } }');
+    const small = queryCost(schema, query, { n: 2 });
+    const large = queryCost(schema, query, { n: 200 });
+    expect(large - 1).toBeGreaterThan((small - 1) * 50);
+    expect(queryCost(schema, parse('{ root { children(first: 3) { name } } }'), {})).toBe(1 + (1 + 3 * 1));
+  });
+
+  it('refuses a request over the cost limit before it runs, and lets one under it through', async () => {
+    const query = parse('query($n: Int!) { root { children(first: $n) { name child { name } } } }');
+    await expect(enforceCostLimit(schema, query, {}, { n: 10 })).resolves.toBeUndefined();
+    await expect(enforceCostLimit(schema, query, {}, { n: 5000 })).rejects.toMatchObject({
+      extensions: { code: 'MAX_COST_EXCEEDED', limit: QUERY_LIMITS.cost },
+    });
+  });
+});

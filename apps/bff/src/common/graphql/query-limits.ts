@@ -1,0 +1,119 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/**
+ * What one GraphQL request may ask for. Every limit is checked before anything executes, and a
+ * request over one is refused with its code and HTTP 400 (413 for the body). The figures, and how our
+ * own client's operations sit under them, are in docs/api-limits.md.
+ */
+export const QUERY_LIMITS = {
+  /** Request body, bytes: our largest operation with its variables is a few kilobytes. */
+  bodyBytes: 100 * 1024,
+  /** Lexical tokens of the document: our largest operation has about 200. */
+  tokens: 1000,
+  /** Nesting of selections: our deepest operation reaches 5. */
+  depth: 8,
+  /** Aliases: our client uses none; aliases are how one request asks for the same work many times. */
+  aliases: 15,
+  directives: 10,
+  /**
+   * Cost: one per field, list fields with `first:` (or a list of ids) multiply what they select.
+   * The home page at the largest page size costs about 1,400.
+   */
+  cost: 3000,
+} as const;
+
+export const LIMIT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'MAX_TOKENS_EXCEEDED',
+  'MAX_DEPTH_EXCEEDED',
+  'MAX_ALIASES_EXCEEDED',
+  'MAX_DIRECTIVES_EXCEEDED',
+  'MAX_COST_EXCEEDED',
+]);
+
+const MESSAGES = {
+  MAX_DEPTH_EXCEEDED: `查询嵌套过深（上限 ${QUERY_LIMITS.depth} 层）`,
+  MAX_ALIASES_EXCEEDED: `查询使用的别名过多（上限 ${QUERY_LIMITS.aliases} 个）`,
+  MAX_DIRECTIVES_EXCEEDED: `查询使用的指令过多（上限 ${QUERY_LIMITS.directives} 个）`,
+  MAX_TOKENS_EXCEEDED: `查询过长（上限 ${QUERY_LIMITS.tokens} 个词法单元）`,
+} as const;
+
+/** graphql-armor's visitors count; this reports what they found as a validation error with our code. */
+function reportAs(code: keyof typeof MESSAGES) {
+  return (context: ValidationContext | null, error: GraphQLError): void => {
+    context?.reportError(new GraphQLError(MESSAGES[code], { extensions: { code, detail: error.message } }));
+  };
+}
+
+/** Validation rules beside the specification's: they depend only on the document, so Mercurius caches them. */
+export function limitValidationRules(options: { introspection: boolean }): ValidationRule[] {
+  const rules: ValidationRule[] = [
+    maxDepthRule({
+      n: QUERY_LIMITS.depth,
+      propagateOnRejection: false,
+      onReject: [reportAs('MAX_DEPTH_EXCEEDED')],
+    }) as ValidationRule,
+    maxAliasesRule({
+      n: QUERY_LIMITS.aliases,
+      propagateOnRejection: false,
+      onReject: [reportAs('MAX_ALIASES_EXCEEDED')],
+    }) as ValidationRule,
+    maxDirectivesRule({
+      n: QUERY_LIMITS.directives,
+      propagateOnRejection: false,
+      onReject: [reportAs('MAX_DIRECTIVES_EXCEEDED')],
+    }) as ValidationRule,
+  ];
+  if (!options.introspection) rules.push(NoSchemaIntrospectionCustomRule);
+  return rules;
+}
+
+/** graphql-js' message when parsing stops at `maxTokens`. */
+export function isTokenLimitError(error: GraphQLError): boolean {
+  return /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
+}
+
+export function tokenLimitError(): GraphQLError {
+  return new GraphQLError(MESSAGES.MAX_TOKENS_EXCEEDED, { extensions: { code: 'MAX_TOKENS_EXCEEDED' } });
+}
+
+const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+
+/** The cost of a document for these variables (the largest of its operations). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
+  return getComplexity({ schema, query: document, variables, estimators });
+}
+
+/**
+ * Mercurius preExecution hook: the cost depends on the variables (`first: $first`), so it is checked
+ * per request, after the cached parse and validation and before anything runs.
+ */
+export async function enforceCostLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  _context: unknown,
+  variables: Record<string, unknown> | undefined,
+): Promise<void> {
+  let cost: number;
+  try {
+    cost = queryCost(schema, document, variables ?? {});
+  } catch {
+    // Variables that do not fit the operation: execution's own coercion reports them.
+    return;
+  }
+  if (cost > QUERY_LIMITS.cost) {
+    throw new GraphQLError(`查询过于复杂（代价 ${cost}，上限 ${QUERY_LIMITS.cost}），请减少每页数量或字段`, {
+      extensions: { code: 'MAX_COST_EXCEEDED', cost, limit: QUERY_LIMITS.cost },
+    });
+  }
+}

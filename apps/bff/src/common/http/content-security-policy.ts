@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+
+/** API answers (JSON) load nothing and may not be framed. */
+export const API_CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const policies = new Map<string, { mtimeMs: number; policy: string }>();
+
+/**
+ * The H5 app's policy: scripts only from our origin, plus the inline scripts of its index.html by
+ * hash (Taro's H5 build inlines the root font-size script), data only to our own /graphql, no framing.
+ * Computed from the file itself, so a rebuilt app (new inline script) gets a matching policy.
+ */
+export function appContentSecurityPolicy(htmlPath: string): string {
+  const { mtimeMs } = statSync(htmlPath);
+  const known = policies.get(htmlPath);
+  if (known && known.mtimeMs === mtimeMs) return known.policy;
+  const html = readFileSync(htmlPath, 'utf8');
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  policies.set(htmlPath, { mtimeMs, policy });
+  return policy;
+}
