@@ -1,4 +1,4 @@
-import type { GraphQLClientError } from '../graphql/client';
+import type { GraphQLClientError } from '../graphql/errors';
 import type { ProductsQuery } from '../graphql/generated/graphql';
 
 export type ProductConnection = ProductsQuery['products'];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { graphqlClient, type GraphQLClient, type GraphQLClientError } from '../graphql/client';
+import { graphqlClient, type GraphQLClient } from '../graphql/client';
+import type { GraphQLClientError } from '../graphql/errors';
 import { ProductsDocument, type ProductFilter, type ProductSort } from '../graphql/generated/graphql';
 import {
   initialProductListState,

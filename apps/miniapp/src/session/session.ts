@@ -1,4 +1,5 @@
-import { graphqlClient, GraphQLClientError, messages, type GraphQLClient } from '../graphql/client';
+import { graphqlClient, type GraphQLClient } from '../graphql/client';
+import { GraphQLClientError, messages } from '../graphql/errors';
 import {
   AgreePrivacyPolicyDocument,
   LinkPlatformDocument,

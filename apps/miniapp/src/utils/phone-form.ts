@@ -1,5 +1,5 @@
 import { MAINLAND_MOBILE } from '@family/domain';
-import type { GraphQLClientError } from '../graphql/client';
+import type { GraphQLClientError } from '../graphql/errors';
 
 /** The phone sign-in form (H5 sign-in, 绑定手机号): validation and where server errors go. */
 

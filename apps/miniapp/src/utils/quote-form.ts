@@ -1,5 +1,5 @@
 import { ageOn, DateInputError } from '@family/domain';
-import type { InputErrorReason } from '../graphql/client';
+import type { InputErrorReason } from '../graphql/errors';
 import type { PaymentFrequency, QuoteInput, QuoteQuery } from '../graphql/generated/graphql';
 
 /**

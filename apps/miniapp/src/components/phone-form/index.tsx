@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { GraphQLClientError } from '../../graphql/client';
+import type { GraphQLClientError } from '../../graphql/errors';
 import { sessionService } from '../../session/session';
 import {
   normalizePhone,

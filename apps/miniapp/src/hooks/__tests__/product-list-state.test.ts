@@ -1,4 +1,4 @@
-import { GraphQLClientError } from '../../graphql/client';
+import { GraphQLClientError } from '../../graphql/errors';
 import {
   initialProductListState,
   productListReducer,

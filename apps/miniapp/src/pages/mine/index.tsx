@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import PhoneForm from '../../components/phone-form';
 import PrivacySheet from '../../components/privacy-sheet';
 import StateView from '../../components/state-view';
-import type { GraphQLClientError } from '../../graphql/client';
+import type { GraphQLClientError } from '../../graphql/errors';
 import { MeDocument, type MeQuery } from '../../graphql/generated/graphql';
 import { usePrivacyConsent } from '../../hooks/usePrivacyConsent';
 import { useQuery } from '../../hooks/useQuery';

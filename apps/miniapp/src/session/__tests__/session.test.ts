@@ -1,4 +1,5 @@
-import { createGraphQLClient, type Transport } from '../../graphql/client';
+import { createGraphQLClient } from '../../graphql/client';
+import type { Transport } from '../../graphql/transport';
 import { PlatformError } from '../../platform/platform-error';
 import { createSessionStore, type SessionTokens } from '../../platform/storage';
 import { memoryStorage } from '../../platform/__tests__/memory-storage';

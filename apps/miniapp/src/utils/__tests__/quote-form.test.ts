@@ -1,4 +1,4 @@
-import type { InputErrorReason } from '../../graphql/client';
+import type { InputErrorReason } from '../../graphql/errors';
 import {
   hasErrors,
   initialQuoteFormValues,

@@ -3,7 +3,8 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useReducer, useState, type ReactNode } from 'react';
 import StateView from '../../../../components/state-view';
-import { graphqlClient, inputErrorReasons } from '../../../../graphql/client';
+import { graphqlClient } from '../../../../graphql/client';
+import { inputErrorReasons } from '../../../../graphql/errors';
 import { QuoteDocument, QuoteProductDocument, type QuoteProductQuery } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
 import {
