@@ -5,8 +5,12 @@ import type { TransportResponse } from './transport';
  * users (Chinese), and how an HTTP answer becomes `{ data, error }`.
  */
 
-/** Codes produced by the client itself; any other code comes from the server's `extensions.code`. */
-export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'HTTP' | 'BAD_RESPONSE';
+/**
+ * Codes produced by the client itself (the last three from the HTTP status: 400, 413, 429); any other
+ * code comes from the server's `extensions.code`.
+ */
+export type ClientErrorCode =
+  'NETWORK' | 'TIMEOUT' | 'HTTP' | 'BAD_RESPONSE' | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
 export type GraphQLClientErrorCode = ClientErrorCode | (string & Record<never, never>);
 
 /** One entry of a GraphQL response's `errors` list. */
@@ -23,6 +27,8 @@ export interface GraphQLClientErrorOptions {
   graphQLErrors?: readonly GraphQLErrorEntry[];
   /** Technical detail for logs (never shown to users). */
   detail?: string;
+  /** Seconds to wait before trying again; by default the first GraphQL error's `extensions.retryAfterSeconds`. */
+  retryAfterSeconds?: number | null;
 }
 
 export class GraphQLClientError extends Error {
@@ -32,6 +38,11 @@ export class GraphQLClientError extends Error {
   readonly detail: string | undefined;
   /** `extensions` of the first GraphQL error (e.g. `code`, `field`, `reasons`); empty when none. */
   readonly extensions: Readonly<Record<string, unknown>>;
+  /**
+   * Seconds to wait before trying again, when the server said (HTTP 429 `retry-after`, or
+   * `extensions.retryAfterSeconds`); null otherwise.
+   */
+  readonly retryAfterSeconds: number | null;
 
   constructor(code: GraphQLClientErrorCode, message: string, options: GraphQLClientErrorOptions = {}) {
     super(message);
@@ -43,6 +54,10 @@ export class GraphQLClientError extends Error {
     this.graphQLErrors = options.graphQLErrors ?? [];
     this.detail = options.detail;
     this.extensions = this.graphQLErrors[0]?.extensions ?? {};
+    this.retryAfterSeconds =
+      options.retryAfterSeconds !== undefined
+        ? options.retryAfterSeconds
+        : positiveSeconds(this.extensions.retryAfterSeconds);
   }
 }
 
@@ -56,11 +71,18 @@ export interface GraphQLResult<TData> {
   error: GraphQLClientError | null;
 }
 
+/** A positive number of seconds, rounded up; null for anything else. */
+function positiveSeconds(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
+}
+
 export const messages = {
   NETWORK: '网络连接失败，请检查网络后重试',
   TIMEOUT: '请求超时，请稍后重试',
   HTTP: '服务暂时不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',
+  BAD_REQUEST: '请求有误，请升级到最新版本后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过多，请精简后重试',
   UNAUTHENTICATED: '登录已过期，请重新登录',
   TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
   UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后再试',
@@ -73,14 +95,55 @@ export const messages = {
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/** 45 → "45 秒", 600 → "10 分钟" */
+function formatWait(seconds: number): string {
+  return seconds <= 90 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
+
 /** A message fit for users: the server's own message when it is Chinese, else one by code. */
-function userMessageFor(code: string, serverMessage: string | undefined): string {
+function userMessageFor(code: string, serverMessage: string | undefined, retryAfterSeconds: number | null): string {
   if (serverMessage && CJK.test(serverMessage)) return serverMessage;
+  if (code === 'TOO_MANY_REQUESTS' && retryAfterSeconds !== null) {
+    return `操作过于频繁，请 ${formatWait(retryAfterSeconds)}后再试`;
+  }
   if (code in messages) return messages[code as keyof typeof messages];
   return messages.DEFAULT;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** The code an HTTP status stands for, when the answer is not a success. */
+function codeForStatus(status: number): ClientErrorCode {
+  if (status === 400) return 'BAD_REQUEST';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'TOO_MANY_REQUESTS';
+  return 'HTTP';
+}
+
+/** 413 and 429 say what happened whatever the body says; otherwise the server's code is more precise. */
+function errorCode(status: number, serverCode: string | null): string {
+  if (status >= 200 && status < 300) return serverCode ?? 'GRAPHQL';
+  if (status === 413 || status === 429) return codeForStatus(status);
+  return serverCode ?? codeForStatus(status);
+}
+
+/** A response header, whatever the case of its name (WeChat keeps the server's, H5 lower-cases). */
+function headerValue(headers: TransportResponse['headers'], name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  const value = key === undefined ? undefined : headers[key];
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `retry-after` as seconds from `now`: either delta-seconds or an HTTP date; null when absent or past. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return positiveSeconds(Number(text));
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? null : positiveSeconds((date - now) / 1000);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -116,58 +179,68 @@ function parseBody(body: unknown): unknown {
 
 /**
  * Turns an HTTP answer into the operation's result: its `data` (possibly partial) and, when anything
- * went wrong, one `GraphQLClientError` whose code is the server's `extensions.code` when it gave one.
+ * went wrong, one `GraphQLClientError`:
+ *
+ * - 2xx with GraphQL `errors`: the server's `extensions.code` (`GRAPHQL` when it gave none);
+ * - 413 and 429: `PAYLOAD_TOO_LARGE` and `TOO_MANY_REQUESTS` whatever the body says, with the seconds
+ *   of `retry-after` (or `extensions.retryAfterSeconds`) in `retryAfterSeconds` and the message;
+ * - any other non-2xx: the server's `extensions.code` when the body is a GraphQL answer (e.g. a 400
+ *   `GRAPHQL_VALIDATION_FAILED`), else `BAD_REQUEST` for 400 and `HTTP` for the rest.
+ *
+ * The message is the server's when it is Chinese, else one of `messages`.
  */
-export function resultFromResponse<TData>(response: TransportResponse): GraphQLResult<TData> {
+export function resultFromResponse<TData>(response: TransportResponse, now: number = Date.now()): GraphQLResult<TData> {
+  const status = response.statusCode;
+  const ok = status >= 200 && status < 300;
   const payload = parseBody(response.body);
-  const ok = response.statusCode >= 200 && response.statusCode < 300;
+  // GraphQL-over-HTTP servers answer 4xx/5xx with a GraphQL body too: prefer its errors.
+  const graphQLBody = isRecord(payload) && ('data' in payload || 'errors' in payload) ? payload : null;
 
-  // GraphQL-over-HTTP servers may answer 4xx/5xx with a GraphQL body: prefer its errors.
-  const hasGraphQLBody = isRecord(payload) && ('data' in payload || 'errors' in payload);
-  if (!ok && !hasGraphQLBody) {
-    return {
-      data: null,
-      error: new GraphQLClientError('HTTP', messages.HTTP, {
-        status: response.statusCode,
-        detail: `HTTP ${response.statusCode}`,
-      }),
-    };
-  }
-  if (!isRecord(payload) || !hasGraphQLBody) {
+  if (ok && graphQLBody === null) {
     return {
       data: null,
       error: new GraphQLClientError('BAD_RESPONSE', messages.BAD_RESPONSE, {
-        status: response.statusCode,
+        status,
         detail: 'the answer is not a GraphQL response',
       }),
     };
   }
 
-  const data = isRecord(payload.data) ? (payload.data as TData) : null;
-  const graphQLErrors = toErrorEntries(payload.errors);
-  if (graphQLErrors.length > 0) {
-    const first = graphQLErrors[0];
-    const serverCode = first?.extensions?.code;
-    const code = typeof serverCode === 'string' && serverCode !== '' ? serverCode : ok ? 'GRAPHQL' : 'HTTP';
-    return {
-      data,
-      error: new GraphQLClientError(code, userMessageFor(code, first?.message), {
-        status: response.statusCode,
-        graphQLErrors,
-        detail: graphQLErrors.map((e) => e.message).join('; '),
-      }),
-    };
-  }
-  if (data === null) {
+  const data = graphQLBody && isRecord(graphQLBody.data) ? (graphQLBody.data as TData) : null;
+  const graphQLErrors = toErrorEntries(graphQLBody?.errors);
+  const first = graphQLErrors[0];
+  if (ok && first === undefined) {
+    if (data !== null) return { data, error: null };
     return {
       data: null,
       error: new GraphQLClientError('BAD_RESPONSE', messages.BAD_RESPONSE, {
-        status: response.statusCode,
+        status,
         detail: 'the answer has neither data nor errors',
       }),
     };
   }
-  return { data, error: null };
+
+  const serverCode =
+    typeof first?.extensions?.code === 'string' && first.extensions.code !== '' ? first.extensions.code : null;
+  const code = errorCode(status, serverCode);
+  const retryAfterSeconds =
+    parseRetryAfter(headerValue(response.headers, 'retry-after'), now) ??
+    positiveSeconds(first?.extensions?.retryAfterSeconds);
+  const detail = [
+    ok ? null : `HTTP ${status}`,
+    graphQLErrors.length > 0 ? graphQLErrors.map((e) => e.message).join('; ') : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(': ');
+  return {
+    data,
+    error: new GraphQLClientError(code, userMessageFor(code, first?.message, retryAfterSeconds), {
+      status,
+      graphQLErrors,
+      detail,
+      retryAfterSeconds,
+    }),
+  };
 }
 
 /** One reason the server refused an input (`BAD_USER_INPUT`), tied to the input field it is about. */

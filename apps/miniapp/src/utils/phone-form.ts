@@ -24,11 +24,12 @@ export function validateCode(code: string): string | null {
   return null;
 }
 
-/** Seconds to wait before asking for another code, from a `TOO_MANY_REQUESTS` answer. */
+/**
+ * Seconds to wait before asking for another code, from a `TOO_MANY_REQUESTS` answer (HTTP 429
+ * `retry-after`, or `extensions.retryAfterSeconds`).
+ */
 export function retryAfterSecondsOf(error: GraphQLClientError): number | null {
-  if (error.code !== 'TOO_MANY_REQUESTS') return null;
-  const seconds = error.extensions.retryAfterSeconds;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+  return error.code === 'TOO_MANY_REQUESTS' ? error.retryAfterSeconds : null;
 }
 
 /** Which part of the form a server error belongs to, and its message. */

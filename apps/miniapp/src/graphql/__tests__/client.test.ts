@@ -46,6 +46,23 @@ describe('createGraphQLClient', () => {
     expect(error?.message).toMatch(/服务暂时不可用/);
   });
 
+  it('hands the headers to the error mapping: 429 with retry-after', async () => {
+    const client = createGraphQLClient({
+      transport: async () => ({
+        statusCode: 429,
+        headers: { 'retry-after': '20' },
+        body: JSON.stringify({ errors: [{ message: 'Too many requests', extensions: { code: 'TOO_MANY_REQUESTS' } }] }),
+      }),
+    });
+    const { error } = await client.execute(ProductsDocument, variables);
+    expect(error).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: 20,
+      message: '操作过于频繁，请 20 秒后再试',
+    });
+    await expect(client.request(ProductsDocument, variables)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+
   it('uses the server code and keeps partial data with GraphQL errors', async () => {
     const client = createGraphQLClient({
       transport: fixedTransport(200, {

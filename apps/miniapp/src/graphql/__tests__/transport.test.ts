@@ -12,14 +12,15 @@ describe('taroTransport', () => {
     return Object.assign(new Promise<unknown>(() => undefined), { abort: jest.fn() });
   }
 
-  it('resolves with the status and data of Taro.request', async () => {
+  it('resolves with the status, data and headers of Taro.request', async () => {
     requestMock.mockImplementation((opts: { success: (res: unknown) => void }) => {
-      opts.success({ statusCode: 200, data: { data: {} } });
+      opts.success({ statusCode: 429, data: { errors: [] }, header: { 'Retry-After': '30' } });
       return fakeTask();
     });
     await expect(taroTransport({ url: '/graphql', body: '{}', headers: {}, timeoutMs: 1000 })).resolves.toEqual({
-      statusCode: 200,
-      body: { data: {} },
+      statusCode: 429,
+      body: { errors: [] },
+      headers: { 'Retry-After': '30' },
     });
     expect(requestMock).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', timeout: 1000, data: '{}' }));
   });
@@ -38,6 +39,34 @@ describe('taroTransport', () => {
     });
     await expect(taroTransport({ url: '/graphql', body: '{}', headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({
       code: 'NETWORK',
+    });
+  });
+
+  it("reads Alipay's failure for a non-2xx status (error 19) as the HTTP answer it carries", async () => {
+    const body = { errors: [{ message: 'Too many requests', extensions: { code: 'TOO_MANY_REQUESTS' } }] };
+    requestMock.mockImplementationOnce((opts: { fail: (err: unknown) => void }) => {
+      opts.fail({
+        error: 19,
+        errorMessage: 'http status error',
+        status: 429,
+        data: body,
+        headers: { 'retry-after': '7' },
+      });
+      return fakeTask();
+    });
+    await expect(taroTransport({ url: '/graphql', body: '{}', headers: {}, timeoutMs: 1000 })).resolves.toEqual({
+      statusCode: 429,
+      body,
+      headers: { 'retry-after': '7' },
+    });
+    // Without the answer (older clients): an HTTP failure, not a network one.
+    requestMock.mockImplementationOnce((opts: { fail: (err: unknown) => void }) => {
+      opts.fail({ error: 19, errorMessage: 'http status error' });
+      return fakeTask();
+    });
+    await expect(taroTransport({ url: '/graphql', body: '{}', headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({
+      code: 'HTTP',
+      message: '服务暂时不可用，请稍后重试',
     });
   });
 

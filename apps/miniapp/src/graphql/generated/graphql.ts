@@ -6,25 +6,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PaymentFrequency =
-  | 'ANNUAL'
-  | 'MONTHLY';
+export type PaymentFrequency = 'ANNUAL' | 'MONTHLY';
 
 /** WECHAT, ALIPAY, or H5 (phone number) */
-export type Platform =
-  | 'ALIPAY'
-  | 'H5'
-  | 'WECHAT';
+export type Platform = 'ALIPAY' | 'H5' | 'WECHAT';
 
 export type ProductCategory =
-  | 'ACCIDENT'
-  | 'CANCER'
-  | 'CRITICAL_ILLNESS'
-  | 'HUIMINBAO'
-  | 'MEDICAL'
-  | 'PROPERTY'
-  | 'TERM_LIFE'
-  | 'TRAVEL';
+  'ACCIDENT' | 'CANCER' | 'CRITICAL_ILLNESS' | 'HUIMINBAO' | 'MEDICAL' | 'PROPERTY' | 'TERM_LIFE' | 'TRAVEL';
 
 export type ProductFilter = {
   /** Age of the person to insure */
@@ -38,10 +26,7 @@ export type ProductFilter = {
 };
 
 /** SCORE: composite score, highest first; PRICE: lowest price first; NAME: pinyin order */
-export type ProductSort =
-  | 'NAME'
-  | 'PRICE'
-  | 'SCORE';
+export type ProductSort = 'NAME' | 'PRICE' | 'SCORE';
 
 export type QuoteInput = {
   /** Age at entry; or give birthDate */
@@ -57,28 +42,30 @@ export type QuoteInput = {
   socialInsurance: boolean;
 };
 
-export type ScoreDimension =
-  | 'CLAIMS'
-  | 'COVERAGE'
-  | 'ELIGIBILITY'
-  | 'INSURER'
-  | 'VALUE';
+export type ScoreDimension = 'CLAIMS' | 'COVERAGE' | 'ELIGIBILITY' | 'INSURER' | 'VALUE';
 
-export type UpstreamErrorCode =
-  | 'BAD_RESPONSE'
-  | 'CIRCUIT_OPEN'
-  | 'TIMEOUT'
-  | 'UNAVAILABLE';
+export type UpstreamErrorCode = 'BAD_RESPONSE' | 'CIRCUIT_OPEN' | 'TIMEOUT' | 'UNAVAILABLE';
 
-export type AccountFieldsFragment = { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null };
+export type AccountFieldsFragment = {
+  id: string;
+  createdAt: string;
+  identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
+  privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
+};
 
-export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
+export type MeQuery = {
+  me: {
+    id: string;
+    createdAt: string;
+    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
+    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
+  };
+  privacyPolicy: { version: string };
+};
 
-export type MeQuery = { me: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null }, privacyPolicy: { version: string } };
-
-export type PrivacyPolicyQueryVariables = Exact<{ [key: string]: never; }>;
-
+export type PrivacyPolicyQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PrivacyPolicyQuery = { privacyPolicy: { version: string } };
 
@@ -88,34 +75,92 @@ export type LinkPlatformMutationVariables = Exact<{
   phone?: string | null | undefined;
 }>;
 
-
-export type LinkPlatformMutation = { linkPlatform: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+export type LinkPlatformMutation = {
+  linkPlatform: {
+    id: string;
+    createdAt: string;
+    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
+    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
+  };
+};
 
 export type AgreePrivacyPolicyMutationVariables = Exact<{
   version: string;
 }>;
 
-
-export type AgreePrivacyPolicyMutation = { agreePrivacyPolicy: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+export type AgreePrivacyPolicyMutation = {
+  agreePrivacyPolicy: {
+    id: string;
+    createdAt: string;
+    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
+    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
+  };
+};
 
 export type CompareProductsQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
 
+export type CompareProductsQuery = {
+  compareProducts: {
+    products: Array<{ id: string; name: string; insurer: { id: string; name: string } }>;
+    attributes: Array<{
+      key: string;
+      label: string;
+      values: Array<string | null>;
+      differs: boolean;
+      best: Array<number>;
+    }>;
+    coverage: Array<{
+      key: string;
+      label: string;
+      values: Array<string | null>;
+      differs: boolean;
+      best: Array<number>;
+    }>;
+  };
+};
 
-export type CompareProductsQuery = { compareProducts: { products: Array<{ id: string, name: string, insurer: { id: string, name: string } }>, attributes: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }>, coverage: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }> } };
+export type InsurersQueryVariables = Exact<{ [key: string]: never }>;
 
-export type InsurersQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type InsurersQuery = { insurers: { insurers: Array<{ id: string, name: string }> } };
+export type InsurersQuery = { insurers: { insurers: Array<{ id: string; name: string }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string;
 }>;
 
-
-export type ProductDetailQuery = { product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, deductible: number, waitingPeriodDays: number, guaranteedRenewalYears: number, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, healthQuestions: Array<string>, exclusions: Array<string>, insurer: { id: string, name: string }, coverage: Array<{ key: string, name: string, note: string | null, sumInsured: number }>, score: { composite: number, goldPick: boolean, dimensions: Array<{ dimension: ScoreDimension, label: string, score: number, weight: number, explanation: string, inputs: Array<{ key: string, label: string, value: string, contribution: number }> }> } | null } };
+export type ProductDetailQuery = {
+  product: {
+    id: string;
+    name: string;
+    category: ProductCategory;
+    categoryLabel: string;
+    priceFrom: number;
+    deductible: number;
+    waitingPeriodDays: number;
+    guaranteedRenewalYears: number;
+    minAge: number;
+    maxAge: number;
+    maxOccupationClass: number;
+    monthlyPayment: boolean;
+    healthQuestions: Array<string>;
+    exclusions: Array<string>;
+    insurer: { id: string; name: string };
+    coverage: Array<{ key: string; name: string; note: string | null; sumInsured: number }>;
+    score: {
+      composite: number;
+      goldPick: boolean;
+      dimensions: Array<{
+        dimension: ScoreDimension;
+        label: string;
+        score: number;
+        weight: number;
+        explanation: string;
+        inputs: Array<{ key: string; label: string; value: string; contribution: number }>;
+      }>;
+    } | null;
+  };
+};
 
 export type ProductsQueryVariables = Exact<{
   first: number;
@@ -124,24 +169,67 @@ export type ProductsQueryVariables = Exact<{
   sort?: ProductSort;
 }>;
 
-
-export type ProductsQuery = { products: { totalCount: number, dataAgeSeconds: number, edges: Array<{ cursor: string, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, freshness: Array<{ stale: boolean }>, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
+export type ProductsQuery = {
+  products: {
+    totalCount: number;
+    dataAgeSeconds: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        name: string;
+        category: ProductCategory;
+        categoryLabel: string;
+        priceFrom: number;
+        insurer: { id: string; name: string };
+        score: { composite: number; goldPick: boolean } | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    freshness: Array<{ stale: boolean }>;
+    errors: Array<{ code: UpstreamErrorCode; message: string; insurer: { id: string; name: string } }>;
+  };
+};
 
 export type QuoteProductQueryVariables = Exact<{
   id: string;
 }>;
 
-
-export type QuoteProductQuery = { product: { id: string, name: string, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, insurer: { id: string, name: string }, plans: Array<{ key: string, name: string }> } };
+export type QuoteProductQuery = {
+  product: {
+    id: string;
+    name: string;
+    minAge: number;
+    maxAge: number;
+    maxOccupationClass: number;
+    monthlyPayment: boolean;
+    insurer: { id: string; name: string };
+    plans: Array<{ key: string; name: string }>;
+  };
+};
 
 export type QuoteQueryVariables = Exact<{
   input: QuoteInput;
 }>;
 
+export type QuoteQuery = {
+  quote: {
+    age: number;
+    plan: string;
+    frequency: PaymentFrequency;
+    perPayment: number;
+    paymentsPerYear: number;
+    yearlyTotal: number;
+  };
+};
 
-export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
-
-export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
+export type SessionTokensFragment = {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  account: { id: string };
+};
 
 export type LoginMutationVariables = Exact<{
   platform: Platform;
@@ -149,25 +237,39 @@ export type LoginMutationVariables = Exact<{
   phone?: string | null | undefined;
 }>;
 
-
-export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
+export type LoginMutation = {
+  login: {
+    accessToken: string;
+    accessTokenExpiresAt: string;
+    refreshToken: string;
+    refreshTokenExpiresAt: string;
+    account: { id: string };
+  };
+};
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
-
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
+export type RefreshSessionMutation = {
+  refreshSession: {
+    accessToken: string;
+    accessTokenExpiresAt: string;
+    refreshToken: string;
+    refreshTokenExpiresAt: string;
+    account: { id: string };
+  };
+};
 
 export type RequestPhoneCodeMutationVariables = Exact<{
   phone: string;
 }>;
 
+export type RequestPhoneCodeMutation = {
+  requestPhoneCode: { maskedPhone: string; expiresInSeconds: number; retryAfterSeconds: number };
+};
 
-export type RequestPhoneCodeMutation = { requestPhoneCode: { maskedPhone: string, expiresInSeconds: number, retryAfterSeconds: number } };
-
-export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
-
+export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
 
@@ -189,7 +291,8 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AccountFieldsFragmentDoc = new TypedDocumentString(`
+export const AccountFieldsFragmentDoc = new TypedDocumentString(
+  `
     fragment AccountFields on Account {
   id
   createdAt
@@ -204,8 +307,11 @@ export const AccountFieldsFragmentDoc = new TypedDocumentString(`
     current
   }
 }
-    `, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
-export const SessionTokensFragmentDoc = new TypedDocumentString(`
+    `,
+  { fragmentName: 'AccountFields' },
+) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
+export const SessionTokensFragmentDoc = new TypedDocumentString(
+  `
     fragment SessionTokens on AuthSession {
   accessToken
   accessTokenExpiresAt
@@ -215,7 +321,9 @@ export const SessionTokensFragmentDoc = new TypedDocumentString(`
     id
   }
 }
-    `, {"fragmentName":"SessionTokens"}) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+    `,
+  { fragmentName: 'SessionTokens' },
+) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

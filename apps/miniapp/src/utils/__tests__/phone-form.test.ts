@@ -57,6 +57,10 @@ describe('phone form', () => {
     expect(retryAfterSecondsOf(serverError('TOO_MANY_REQUESTS', { retryAfterSeconds: 42 }))).toBe(42);
     expect(retryAfterSecondsOf(serverError('TOO_MANY_REQUESTS', { retryAfterSeconds: 'soon' }))).toBeNull();
     expect(retryAfterSecondsOf(serverError('BAD_USER_INPUT', { retryAfterSeconds: 42 }))).toBeNull();
+    // An HTTP 429 with retry-after (the client reads the header into the error).
+    expect(
+      retryAfterSecondsOf(new GraphQLClientError('TOO_MANY_REQUESTS', '操作过于频繁', { retryAfterSeconds: 30 })),
+    ).toBe(30);
   });
 
   it('labels the send button with the countdown', () => {
