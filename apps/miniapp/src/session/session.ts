@@ -5,8 +5,8 @@ import {
   LinkPlatformDocument,
   LoginDocument,
   LogoutDocument,
-  MeDocument,
   RequestPhoneCodeDocument,
+  SessionPrivacyConsentDocument,
   type AccountFieldsFragment,
   type Platform,
   type RequestPhoneCodeMutation,
@@ -69,7 +69,7 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
    * remembered locally, and a consent given on this device before signing in is recorded on the BFF.
    */
   async function syncPrivacyConsent(): Promise<void> {
-    const { data } = await client.execute(MeDocument, {});
+    const { data } = await client.execute(SessionPrivacyConsentDocument, {});
     if (!data) return;
     const recorded = data.me.privacyConsent;
     const local = consent.load();

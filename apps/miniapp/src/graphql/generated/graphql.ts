@@ -6,13 +6,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PaymentFrequency = 'ANNUAL' | 'MONTHLY';
+export type PaymentFrequency =
+  | 'ANNUAL'
+  | 'MONTHLY';
 
 /** WECHAT, ALIPAY, or H5 (phone number) */
-export type Platform = 'ALIPAY' | 'H5' | 'WECHAT';
+export type Platform =
+  | 'ALIPAY'
+  | 'H5'
+  | 'WECHAT';
 
 export type ProductCategory =
-  'ACCIDENT' | 'CANCER' | 'CRITICAL_ILLNESS' | 'HUIMINBAO' | 'MEDICAL' | 'PROPERTY' | 'TERM_LIFE' | 'TRAVEL';
+  | 'ACCIDENT'
+  | 'CANCER'
+  | 'CRITICAL_ILLNESS'
+  | 'HUIMINBAO'
+  | 'MEDICAL'
+  | 'PROPERTY'
+  | 'TERM_LIFE'
+  | 'TRAVEL';
 
 export type ProductFilter = {
   /** Age of the person to insure */
@@ -26,7 +38,10 @@ export type ProductFilter = {
 };
 
 /** SCORE: composite score, highest first; PRICE: lowest price first; NAME: pinyin order */
-export type ProductSort = 'NAME' | 'PRICE' | 'SCORE';
+export type ProductSort =
+  | 'NAME'
+  | 'PRICE'
+  | 'SCORE';
 
 export type QuoteInput = {
   /** Age at entry; or give birthDate */
@@ -42,125 +57,42 @@ export type QuoteInput = {
   socialInsurance: boolean;
 };
 
-export type ScoreDimension = 'CLAIMS' | 'COVERAGE' | 'ELIGIBILITY' | 'INSURER' | 'VALUE';
+export type ScoreDimension =
+  | 'CLAIMS'
+  | 'COVERAGE'
+  | 'ELIGIBILITY'
+  | 'INSURER'
+  | 'VALUE';
 
-export type UpstreamErrorCode = 'BAD_RESPONSE' | 'CIRCUIT_OPEN' | 'TIMEOUT' | 'UNAVAILABLE';
+export type UpstreamErrorCode =
+  | 'BAD_RESPONSE'
+  | 'CIRCUIT_OPEN'
+  | 'TIMEOUT'
+  | 'UNAVAILABLE';
 
-export type AccountFieldsFragment = {
-  id: string;
-  createdAt: string;
-  identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
-  privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
-};
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeQuery = {
-  me: {
-    id: string;
-    createdAt: string;
-    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
-    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
-  };
-  privacyPolicy: { version: string };
-};
-
-export type PrivacyPolicyQueryVariables = Exact<{ [key: string]: never }>;
-
-export type PrivacyPolicyQuery = { privacyPolicy: { version: string } };
-
-export type LinkPlatformMutationVariables = Exact<{
-  platform: Platform;
-  code: string;
-  phone?: string | null | undefined;
-}>;
-
-export type LinkPlatformMutation = {
-  linkPlatform: {
-    id: string;
-    createdAt: string;
-    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
-    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
-  };
-};
-
-export type AgreePrivacyPolicyMutationVariables = Exact<{
-  version: string;
-}>;
-
-export type AgreePrivacyPolicyMutation = {
-  agreePrivacyPolicy: {
-    id: string;
-    createdAt: string;
-    identities: Array<{ platform: Platform; maskedSubject: string; linkedAt: string }>;
-    privacyConsent: { version: string; agreedAt: string; current: boolean } | null;
-  };
-};
+export type MeQuery = { me: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null }, privacyPolicy: { version: string } };
 
 export type CompareProductsQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
 
-export type CompareProductsQuery = {
-  compareProducts: {
-    products: Array<{ id: string; name: string; insurer: { id: string; name: string } }>;
-    attributes: Array<{
-      key: string;
-      label: string;
-      values: Array<string | null>;
-      differs: boolean;
-      best: Array<number>;
-    }>;
-    coverage: Array<{
-      key: string;
-      label: string;
-      values: Array<string | null>;
-      differs: boolean;
-      best: Array<number>;
-    }>;
-  };
-};
 
-export type InsurersQueryVariables = Exact<{ [key: string]: never }>;
+export type CompareProductsQuery = { compareProducts: { products: Array<{ id: string, name: string, insurer: { id: string, name: string } }>, attributes: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }>, coverage: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }> } };
 
-export type InsurersQuery = { insurers: { insurers: Array<{ id: string; name: string }> } };
+export type InsurersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InsurersQuery = { insurers: { insurers: Array<{ id: string, name: string }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string;
 }>;
 
-export type ProductDetailQuery = {
-  product: {
-    id: string;
-    name: string;
-    category: ProductCategory;
-    categoryLabel: string;
-    priceFrom: number;
-    deductible: number;
-    waitingPeriodDays: number;
-    guaranteedRenewalYears: number;
-    minAge: number;
-    maxAge: number;
-    maxOccupationClass: number;
-    monthlyPayment: boolean;
-    healthQuestions: Array<string>;
-    exclusions: Array<string>;
-    insurer: { id: string; name: string };
-    coverage: Array<{ key: string; name: string; note: string | null; sumInsured: number }>;
-    score: {
-      composite: number;
-      goldPick: boolean;
-      dimensions: Array<{
-        dimension: ScoreDimension;
-        label: string;
-        score: number;
-        weight: number;
-        explanation: string;
-        inputs: Array<{ key: string; label: string; value: string; contribution: number }>;
-      }>;
-    } | null;
-  };
-};
+
+export type ProductDetailQuery = { product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, deductible: number, waitingPeriodDays: number, guaranteedRenewalYears: number, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, healthQuestions: Array<string>, exclusions: Array<string>, insurer: { id: string, name: string }, coverage: Array<{ key: string, name: string, note: string | null, sumInsured: number }>, score: { composite: number, goldPick: boolean, dimensions: Array<{ dimension: ScoreDimension, label: string, score: number, weight: number, explanation: string, inputs: Array<{ key: string, label: string, value: string, contribution: number }> }> } | null } };
 
 export type ProductsQueryVariables = Exact<{
   first: number;
@@ -169,67 +101,26 @@ export type ProductsQueryVariables = Exact<{
   sort?: ProductSort;
 }>;
 
-export type ProductsQuery = {
-  products: {
-    totalCount: number;
-    dataAgeSeconds: number;
-    edges: Array<{
-      cursor: string;
-      node: {
-        id: string;
-        name: string;
-        category: ProductCategory;
-        categoryLabel: string;
-        priceFrom: number;
-        insurer: { id: string; name: string };
-        score: { composite: number; goldPick: boolean } | null;
-      };
-    }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    freshness: Array<{ stale: boolean }>;
-    errors: Array<{ code: UpstreamErrorCode; message: string; insurer: { id: string; name: string } }>;
-  };
-};
+
+export type ProductsQuery = { products: { totalCount: number, dataAgeSeconds: number, edges: Array<{ cursor: string, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, freshness: Array<{ stale: boolean }>, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
 
 export type QuoteProductQueryVariables = Exact<{
   id: string;
 }>;
 
-export type QuoteProductQuery = {
-  product: {
-    id: string;
-    name: string;
-    minAge: number;
-    maxAge: number;
-    maxOccupationClass: number;
-    monthlyPayment: boolean;
-    insurer: { id: string; name: string };
-    plans: Array<{ key: string; name: string }>;
-  };
-};
+
+export type QuoteProductQuery = { product: { id: string, name: string, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, insurer: { id: string, name: string }, plans: Array<{ key: string, name: string }> } };
 
 export type QuoteQueryVariables = Exact<{
   input: QuoteInput;
 }>;
 
-export type QuoteQuery = {
-  quote: {
-    age: number;
-    plan: string;
-    frequency: PaymentFrequency;
-    perPayment: number;
-    paymentsPerYear: number;
-    yearlyTotal: number;
-  };
-};
 
-export type SessionTokensFragment = {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-  account: { id: string };
-};
+export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
+
+export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
+
+export type AccountFieldsFragment = { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null };
 
 export type LoginMutationVariables = Exact<{
   platform: Platform;
@@ -237,41 +128,53 @@ export type LoginMutationVariables = Exact<{
   phone?: string | null | undefined;
 }>;
 
-export type LoginMutation = {
-  login: {
-    accessToken: string;
-    accessTokenExpiresAt: string;
-    refreshToken: string;
-    refreshTokenExpiresAt: string;
-    account: { id: string };
-  };
-};
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
-export type RefreshSessionMutation = {
-  refreshSession: {
-    accessToken: string;
-    accessTokenExpiresAt: string;
-    refreshToken: string;
-    refreshTokenExpiresAt: string;
-    account: { id: string };
-  };
-};
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } } };
 
 export type RequestPhoneCodeMutationVariables = Exact<{
   phone: string;
 }>;
 
-export type RequestPhoneCodeMutation = {
-  requestPhoneCode: { maskedPhone: string; expiresInSeconds: number; retryAfterSeconds: number };
-};
 
-export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
+export type RequestPhoneCodeMutation = { requestPhoneCode: { maskedPhone: string, expiresInSeconds: number, retryAfterSeconds: number } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type LogoutMutation = { logout: boolean };
+
+export type LinkPlatformMutationVariables = Exact<{
+  platform: Platform;
+  code: string;
+  phone?: string | null | undefined;
+}>;
+
+
+export type LinkPlatformMutation = { linkPlatform: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+
+export type PrivacyPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrivacyPolicyQuery = { privacyPolicy: { version: string } };
+
+export type SessionPrivacyConsentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionPrivacyConsentQuery = { me: { privacyConsent: { version: string, agreedAt: string, current: boolean } | null }, privacyPolicy: { version: string } };
+
+export type AgreePrivacyPolicyMutationVariables = Exact<{
+  version: string;
+}>;
+
+
+export type AgreePrivacyPolicyMutation = { agreePrivacyPolicy: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -291,8 +194,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AccountFieldsFragmentDoc = new TypedDocumentString(
-  `
+export const SessionTokensFragmentDoc = new TypedDocumentString(`
+    fragment SessionTokens on AuthSession {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+  account {
+    id
+  }
+}
+    `, {"fragmentName":"SessionTokens"}) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+export const AccountFieldsFragmentDoc = new TypedDocumentString(`
     fragment AccountFields on Account {
   id
   createdAt
@@ -307,23 +220,7 @@ export const AccountFieldsFragmentDoc = new TypedDocumentString(
     current
   }
 }
-    `,
-  { fragmentName: 'AccountFields' },
-) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
-export const SessionTokensFragmentDoc = new TypedDocumentString(
-  `
-    fragment SessionTokens on AuthSession {
-  accessToken
-  accessTokenExpiresAt
-  refreshToken
-  refreshTokenExpiresAt
-  account {
-    id
-  }
-}
-    `,
-  { fragmentName: 'SessionTokens' },
-) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+    `, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -347,53 +244,6 @@ export const MeDocument = new TypedDocumentString(`
     current
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
-export const PrivacyPolicyDocument = new TypedDocumentString(`
-    query PrivacyPolicy {
-  privacyPolicy {
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<PrivacyPolicyQuery, PrivacyPolicyQueryVariables>;
-export const LinkPlatformDocument = new TypedDocumentString(`
-    mutation LinkPlatform($platform: Platform!, $code: String!, $phone: String) {
-  linkPlatform(platform: $platform, code: $code, phone: $phone) {
-    ...AccountFields
-  }
-}
-    fragment AccountFields on Account {
-  id
-  createdAt
-  identities {
-    platform
-    maskedSubject
-    linkedAt
-  }
-  privacyConsent {
-    version
-    agreedAt
-    current
-  }
-}`) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
-export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
-    mutation AgreePrivacyPolicy($version: String!) {
-  agreePrivacyPolicy(version: $version) {
-    ...AccountFields
-  }
-}
-    fragment AccountFields on Account {
-  id
-  createdAt
-  identities {
-    platform
-    maskedSubject
-    linkedAt
-  }
-  privacyConsent {
-    version
-    agreedAt
-    current
-  }
-}`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
 export const CompareProductsDocument = new TypedDocumentString(`
     query CompareProducts($ids: [ID!]!) {
   compareProducts(ids: $ids) {
@@ -596,3 +446,64 @@ export const LogoutDocument = new TypedDocumentString(`
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const LinkPlatformDocument = new TypedDocumentString(`
+    mutation LinkPlatform($platform: Platform!, $code: String!, $phone: String) {
+  linkPlatform(platform: $platform, code: $code, phone: $phone) {
+    ...AccountFields
+  }
+}
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}`) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
+export const PrivacyPolicyDocument = new TypedDocumentString(`
+    query PrivacyPolicy {
+  privacyPolicy {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyPolicyQuery, PrivacyPolicyQueryVariables>;
+export const SessionPrivacyConsentDocument = new TypedDocumentString(`
+    query SessionPrivacyConsent {
+  me {
+    privacyConsent {
+      version
+      agreedAt
+      current
+    }
+  }
+  privacyPolicy {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SessionPrivacyConsentQuery, SessionPrivacyConsentQueryVariables>;
+export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
+    mutation AgreePrivacyPolicy($version: String!) {
+  agreePrivacyPolicy(version: $version) {
+    ...AccountFields
+  }
+}
+    fragment AccountFields on Account {
+  id
+  createdAt
+  identities {
+    platform
+    maskedSubject
+    linkedAt
+  }
+  privacyConsent {
+    version
+    agreedAt
+    current
+  }
+}`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
