@@ -82,6 +82,14 @@ export type CompareProductsQueryVariables = Exact<{
 
 export type CompareProductsQuery = { compareProducts: { products: Array<{ id: string, name: string, insurer: { id: string, name: string } }>, attributes: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }>, coverage: Array<{ key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> }> } };
 
+export type ComparedRowFieldsFragment = { key: string, label: string, values: Array<string | null>, differs: boolean, best: Array<number> };
+
+export type InsurerRefFragment = { id: string, name: string };
+
+export type ProductSummaryFragment = { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null };
+
+export type ProductEligibilityFragment = { minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean };
+
 export type InsurersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -92,7 +100,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, deductible: number, waitingPeriodDays: number, guaranteedRenewalYears: number, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, healthQuestions: Array<string>, exclusions: Array<string>, insurer: { id: string, name: string }, coverage: Array<{ key: string, name: string, note: string | null, sumInsured: number }>, score: { composite: number, goldPick: boolean, dimensions: Array<{ dimension: ScoreDimension, label: string, score: number, weight: number, explanation: string, inputs: Array<{ key: string, label: string, value: string, contribution: number }> }> } | null } };
+export type ProductDetailQuery = { product: { deductible: number, waitingPeriodDays: number, guaranteedRenewalYears: number, healthQuestions: Array<string>, exclusions: Array<string>, id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, minAge: number, maxAge: number, maxOccupationClass: number, monthlyPayment: boolean, coverage: Array<{ key: string, name: string, note: string | null, sumInsured: number }>, score: { composite: number, goldPick: boolean, dimensions: Array<{ dimension: ScoreDimension, label: string, score: number, weight: number, explanation: string, inputs: Array<{ key: string, label: string, value: string, contribution: number }> }> } | null, insurer: { id: string, name: string } } };
 
 export type ProductsQueryVariables = Exact<{
   first: number;
@@ -121,6 +129,8 @@ export type QuoteQuery = { quote: { age: number, plan: string, frequency: Paymen
 export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
 
 export type AccountFieldsFragment = { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null };
+
+export type PrivacyConsentFieldsFragment = { version: string, agreedAt: string, current: boolean };
 
 export type LoginMutationVariables = Exact<{
   platform: Platform;
@@ -194,6 +204,48 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ComparedRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComparedRowFields on ComparedRow {
+  key
+  label
+  values
+  differs
+  best
+}
+    `, {"fragmentName":"ComparedRowFields"}) as unknown as TypedDocumentString<ComparedRowFieldsFragment, unknown>;
+export const InsurerRefFragmentDoc = new TypedDocumentString(`
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+    `, {"fragmentName":"InsurerRef"}) as unknown as TypedDocumentString<InsurerRefFragment, unknown>;
+export const ProductSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}
+    fragment InsurerRef on Insurer {
+  id
+  name
+}`, {"fragmentName":"ProductSummary"}) as unknown as TypedDocumentString<ProductSummaryFragment, unknown>;
+export const ProductEligibilityFragmentDoc = new TypedDocumentString(`
+    fragment ProductEligibility on Product {
+  minAge
+  maxAge
+  maxOccupationClass
+  monthlyPayment
+}
+    `, {"fragmentName":"ProductEligibility"}) as unknown as TypedDocumentString<ProductEligibilityFragment, unknown>;
 export const SessionTokensFragmentDoc = new TypedDocumentString(`
     fragment SessionTokens on AuthSession {
   accessToken
@@ -205,6 +257,13 @@ export const SessionTokensFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SessionTokens"}) as unknown as TypedDocumentString<SessionTokensFragment, unknown>;
+export const PrivacyConsentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
+}
+    `, {"fragmentName":"PrivacyConsentFields"}) as unknown as TypedDocumentString<PrivacyConsentFieldsFragment, unknown>;
 export const AccountFieldsFragmentDoc = new TypedDocumentString(`
     fragment AccountFields on Account {
   id
@@ -215,12 +274,14 @@ export const AccountFieldsFragmentDoc = new TypedDocumentString(`
     linkedAt
   }
   privacyConsent {
-    version
-    agreedAt
-    current
+    ...PrivacyConsentFields
   }
 }
-    `, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
+    fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
+}`, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -239,10 +300,13 @@ export const MeDocument = new TypedDocumentString(`
     linkedAt
   }
   privacyConsent {
-    version
-    agreedAt
-    current
+    ...PrivacyConsentFields
   }
+}
+fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const CompareProductsDocument = new TypedDocumentString(`
     query CompareProducts($ids: [ID!]!) {
@@ -251,49 +315,45 @@ export const CompareProductsDocument = new TypedDocumentString(`
       id
       name
       insurer {
-        id
-        name
+        ...InsurerRef
       }
     }
     attributes {
-      key
-      label
-      values
-      differs
-      best
+      ...ComparedRowFields
     }
     coverage {
-      key
-      label
-      values
-      differs
-      best
+      ...ComparedRowFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CompareProductsQuery, CompareProductsQueryVariables>;
+    fragment ComparedRowFields on ComparedRow {
+  key
+  label
+  values
+  differs
+  best
+}
+fragment InsurerRef on Insurer {
+  id
+  name
+}`) as unknown as TypedDocumentString<CompareProductsQuery, CompareProductsQueryVariables>;
 export const InsurersDocument = new TypedDocumentString(`
     query Insurers {
   insurers {
     insurers {
-      id
-      name
+      ...InsurerRef
     }
   }
 }
-    `) as unknown as TypedDocumentString<InsurersQuery, InsurersQueryVariables>;
+    fragment InsurerRef on Insurer {
+  id
+  name
+}`) as unknown as TypedDocumentString<InsurersQuery, InsurersQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($id: ID!) {
   product(id: $id) {
-    id
-    name
-    category
-    categoryLabel
-    priceFrom
-    insurer {
-      id
-      name
-    }
+    ...ProductSummary
+    ...ProductEligibility
     coverage {
       key
       name
@@ -303,15 +363,9 @@ export const ProductDetailDocument = new TypedDocumentString(`
     deductible
     waitingPeriodDays
     guaranteedRenewalYears
-    minAge
-    maxAge
-    maxOccupationClass
-    monthlyPayment
     healthQuestions
     exclusions
     score {
-      composite
-      goldPick
       dimensions {
         dimension
         label
@@ -328,26 +382,37 @@ export const ProductDetailDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}
+fragment ProductEligibility on Product {
+  minAge
+  maxAge
+  maxOccupationClass
+  monthlyPayment
+}`) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort! = SCORE) {
   products(first: $first, after: $after, filter: $filter, sort: $sort) {
     edges {
       cursor
       node {
-        id
-        name
-        category
-        categoryLabel
-        priceFrom
-        insurer {
-          id
-          name
-        }
-        score {
-          composite
-          goldPick
-        }
+        ...ProductSummary
       }
     }
     pageInfo {
@@ -363,33 +428,54 @@ export const ProductsDocument = new TypedDocumentString(`
       code
       message
       insurer {
-        id
-        name
+        ...InsurerRef
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const QuoteProductDocument = new TypedDocumentString(`
     query QuoteProduct($id: ID!) {
   product(id: $id) {
     id
     name
     insurer {
-      id
-      name
+      ...InsurerRef
     }
-    minAge
-    maxAge
-    maxOccupationClass
-    monthlyPayment
+    ...ProductEligibility
     plans {
       key
       name
     }
   }
 }
-    `) as unknown as TypedDocumentString<QuoteProductQuery, QuoteProductQueryVariables>;
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductEligibility on Product {
+  minAge
+  maxAge
+  maxOccupationClass
+  monthlyPayment
+}`) as unknown as TypedDocumentString<QuoteProductQuery, QuoteProductQueryVariables>;
 export const QuoteDocument = new TypedDocumentString(`
     query Quote($input: QuoteInput!) {
   quote(input: $input) {
@@ -461,10 +547,13 @@ export const LinkPlatformDocument = new TypedDocumentString(`
     linkedAt
   }
   privacyConsent {
-    version
-    agreedAt
-    current
+    ...PrivacyConsentFields
   }
+}
+fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
 }`) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
 export const PrivacyPolicyDocument = new TypedDocumentString(`
     query PrivacyPolicy {
@@ -477,16 +566,18 @@ export const SessionPrivacyConsentDocument = new TypedDocumentString(`
     query SessionPrivacyConsent {
   me {
     privacyConsent {
-      version
-      agreedAt
-      current
+      ...PrivacyConsentFields
     }
   }
   privacyPolicy {
     version
   }
 }
-    `) as unknown as TypedDocumentString<SessionPrivacyConsentQuery, SessionPrivacyConsentQueryVariables>;
+    fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
+}`) as unknown as TypedDocumentString<SessionPrivacyConsentQuery, SessionPrivacyConsentQueryVariables>;
 export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
     mutation AgreePrivacyPolicy($version: String!) {
   agreePrivacyPolicy(version: $version) {
@@ -502,8 +593,11 @@ export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
     linkedAt
   }
   privacyConsent {
-    version
-    agreedAt
-    current
+    ...PrivacyConsentFields
   }
+}
+fragment PrivacyConsentFields on PrivacyConsent {
+  version
+  agreedAt
+  current
 }`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;

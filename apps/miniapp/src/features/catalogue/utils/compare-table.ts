@@ -1,7 +1,7 @@
-import type { CompareProductsQuery } from '../../../graphql/generated/graphql';
+import type { ComparedRowFieldsFragment, CompareProductsQuery } from '../../../graphql/generated/graphql';
 
 type Comparison = CompareProductsQuery['compareProducts'];
-type ComparedRow = Comparison['attributes'][number];
+type ComparedRow = ComparedRowFieldsFragment;
 
 export interface CompareCell {
   text: string;

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ProductItem } from '../../hooks/product-list-state';
+import type { ProductSummaryFragment } from '../../../../graphql/generated/graphql';
 import { productPageUrl } from '../../routes';
 import { formatPriceFrom, formatScore } from '../../utils/format';
 import GoldBadge from '../gold-badge';
 import './index.scss';
 
 export interface ProductCardProps {
-  product: ProductItem;
+  /** The `ProductSummary` fields (fragments.graphql), as the home list loads them. */
+  product: ProductSummaryFragment;
 }
 
 /** One product of the list; a tap opens its detail. Class names are stable: end-to-end tests select on them. */
