@@ -51,11 +51,13 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * The endpoint for the current platform: the H5 build is served by the BFF itself, so it uses the
- * same-origin relative `/graphql`; mini-programs need an absolute URL from `TARO_APP_API_URL`.
+ * same-origin relative `/graphql`; mini-programs need an absolute URL, `TARO_APP_API_URL`, set at
+ * build time (.env.development for development builds; a release build stops without an https one,
+ * see config/release-url.ts).
  */
 export function defaultEndpoint(): string {
   if (process.env.TARO_ENV === 'h5') return '/graphql';
-  return process.env.TARO_APP_API_URL ?? 'http://localhost:3000/graphql';
+  return process.env.TARO_APP_API_URL ?? '';
 }
 
 /** `query Products(...)` → `Products` */
