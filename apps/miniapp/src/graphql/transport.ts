@@ -1,27 +1,6 @@
 import Taro from '@tarojs/taro';
 import { describeFailure, GraphQLClientError, isRecord, messages } from './errors';
 
-function recordOrEmpty(value: unknown): Readonly<Record<string, unknown>> {
-  return isRecord(value) ? value : {};
-}
-
-/** Alipay's `my.request` error for an answer whose status is not 2xx ("HTTP错误"). */
-const ALIPAY_HTTP_ERROR = 19;
-
-/**
- * WeChat and H5 hand every HTTP answer to `success`; Alipay calls `fail` (error 19) for a non-2xx
- * status, with the answer's `status`, `data` and `headers` (Taro renames them only on success). Such
- * an answer is read like any other: a 429 must not look like a network failure. (From Alipay's
- * documentation; not yet seen on a device.)
- */
-function httpAnswerOfFailure(err: unknown): TransportResponse | null {
-  if (!isRecord(err)) return null;
-  const status = typeof err.statusCode === 'number' ? err.statusCode : err.status;
-  // Error codes (11, 12, 19…) are below 100: only an HTTP status counts.
-  if (typeof status !== 'number' || status < 100 || !('data' in err)) return null;
-  return { statusCode: status, body: err.data, headers: recordOrEmpty(err.headers ?? err.header) };
-}
-
 /** One HTTP request, as the client hands it to a transport. */
 export interface TransportRequest {
   url: string;
@@ -43,6 +22,27 @@ export interface TransportResponse {
  * `GraphQLClientError` ('NETWORK', 'TIMEOUT' or 'HTTP') when no answer can be read.
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+function recordOrEmpty(value: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(value) ? value : {};
+}
+
+/** Alipay's `my.request` error for an answer whose status is not 2xx ("HTTP错误"). */
+const ALIPAY_HTTP_ERROR = 19;
+
+/**
+ * WeChat and H5 hand every HTTP answer to `success`; Alipay calls `fail` (error 19) for a non-2xx
+ * status, with the answer's `status`, `data` and `headers` (Taro renames them only on success). Such
+ * an answer is read like any other: a 429 must not look like a network failure. (From Alipay's
+ * documentation; not yet seen on a device.)
+ */
+function httpAnswerOfFailure(err: unknown): TransportResponse | null {
+  if (!isRecord(err)) return null;
+  const status = typeof err.statusCode === 'number' ? err.statusCode : err.status;
+  // Alipay's error codes (11, 12, 19…) are below 100: only an HTTP status counts.
+  if (typeof status !== 'number' || status < 100 || !('data' in err)) return null;
+  return { statusCode: status, body: err.data, headers: recordOrEmpty(err.headers ?? err.header) };
+}
 
 /**
  * The default transport: a POST through `Taro.request` (mini-programs have no `fetch`), with a timer
@@ -80,9 +80,10 @@ export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
           }
           const detail = describeFailure(err);
           if (/timeout|timed out|超时/i.test(detail)) reject(timeoutError());
-          else if (isRecord(err) && err.error === ALIPAY_HTTP_ERROR) {
+          // An HTTP error without the answer (older Alipay clients): the server failed, not the network.
+          else if (isRecord(err) && err.error === ALIPAY_HTTP_ERROR)
             reject(new GraphQLClientError('HTTP', messages.HTTP, { detail }));
-          } else reject(new GraphQLClientError('NETWORK', messages.NETWORK, { detail }));
+          else reject(new GraphQLClientError('NETWORK', messages.NETWORK, { detail }));
         }),
     });
     // `success`/`fail` settle the promise; swallow the task's own rejection to avoid an unhandled one.
