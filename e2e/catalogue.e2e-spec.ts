@@ -42,6 +42,8 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
     // Open the first product: exclusions, radar and score.
     await visible(page, '.product-card').first().click();
     await visible(page, '[data-testid="exclusions"]').waitFor({ timeout: 20_000 });
+    // Pages other than the tabs live in the catalogue feature's subpackage (app.config.ts).
+    expect(new URL(page.url()).hash).toMatch(/^#\/features\/catalogue\/pages\/product\/index\?id=/);
     expect(await visible(page, '[data-testid="product-name"]').innerText()).toBe(names[0]);
     const exclusions = await visible(page, '[data-testid="exclusions"]').innerText();
     expect(exclusions).toContain('免责条款');
@@ -97,6 +99,7 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
 
     // The compare table: both products, differing rows highlighted, best values marked.
     await visible(page, '[data-testid="compare-table"]').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).hash).toBe('#/features/catalogue/pages/compare/index');
     const compared = await texts(page, '[data-testid="compare-product"] .compare__product-name');
     expect(compared).toEqual([names[0], names[1]]);
     const allRows = await visible(page, '[data-testid="compare-row"]').count();
@@ -114,6 +117,7 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
     await page.goBack();
     await visible(page, '[data-testid="open-quote"]').click();
     await visible(page, '[data-testid="quote-submit"]').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).hash).toMatch(/^#\/features\/catalogue\/pages\/quote\/index\?id=/);
     await visible(page, '[data-testid="quote-submit"]').click();
     // Client-side checks first, in Chinese, next to their fields.
     expect(await visible(page, '[data-testid="quote-error-age"]').innerText()).toContain('请填写被保人年龄');

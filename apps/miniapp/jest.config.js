@@ -1,7 +1,7 @@
-/** Unit tests for plain logic (formatting, list state, GraphQL client). @type {import('jest').Config} */
+/** Unit tests for plain logic (formatting, list state, GraphQL client, build config). @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src'],
+  roots: ['<rootDir>/src', '<rootDir>/config'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro-stub.js',
     // The shared domain package, from source (its relative imports carry .js extensions).

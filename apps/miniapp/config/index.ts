@@ -3,10 +3,27 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { releaseApiUrlProblem } from './release-url';
 
 // Taro build configuration, shared by weapp, alipay and h5.
 // Docs: https://docs.taro.zone/docs/config
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+  const platform = process.env.TARO_ENV;
+  // Taro has already read .env, .env.local, .env.<mode> and .env.<mode>.local into process.env,
+  // where a variable set in the shell wins over the files. Mode: `--mode`, else NODE_ENV
+  // (`production` for a plain `taro build`, `development` with `--watch`).
+  const apiUrl = process.env.TARO_APP_API_URL;
+  // A release build of a mini-program must not call a BFF on this machine: any `taro build` of weapp
+  // or alipay except in development mode (`build:weapp:dev`, `build:alipay:dev`, watch builds).
+  if (command === 'build' && mode !== 'development' && (platform === 'weapp' || platform === 'alipay')) {
+    const problem = releaseApiUrlProblem(apiUrl, platform);
+    if (problem) {
+      // Taro catches errors thrown here and goes on with an empty config: stop the build instead.
+      console.error(`\n${problem}\n`);
+      process.exit(1);
+    }
+  }
+
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'family-insurance-miniapp',
     date: '2025-1-1',
@@ -22,6 +39,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // process.env.TARO_APP_API_URL in the code (src/graphql/client.ts). Taro defines only the
+    // variables found in .env files; defining it here also takes one set in the shell alone, and
+    // leaves no `process` reference in a mini-program when it is not set at all.
+    env: { TARO_APP_API_URL: JSON.stringify(apiUrl ?? '') },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },

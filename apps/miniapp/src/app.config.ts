@@ -1,15 +1,19 @@
 /**
- * Subpackages (分包). Mini-programs cap the main package and every subpackage at 2 MB
- * (see `pnpm size:check`), so only the home page and future tab-bar pages live in the main
- * package (`pages`); heavier, less-visited pages go into subpackages, e.g.
+ * Pages. Mini-programs cap the main package and every subpackage (分包) at 2 MB (see
+ * `pnpm size:check`), tab-bar pages must be in the main package, and a main-package page may not sit
+ * under a subpackage's root directory. So:
  *
- *   { root: 'packages/policy', pages: ['pages/detail/index'] }
+ * - `pages`: only the tab pages, `src/pages/<tab>/index`, thin shells that render a screen of their
+ *   feature (`features/<feature>/screens/<name>`);
+ * - `subPackages`: every other page, in its feature's `pages/` folder, one subpackage per feature
+ *   whose root is that folder, e.g. `{ root: 'features/family/pages', pages: ['members/index'] }` for
+ *   src/features/family/pages/members/index.tsx.
  *
- * with the files under src/packages/policy/pages/detail/. Tab-bar pages must stay in `pages`.
+ * Page paths are also written in each feature's `routes.ts`.
  */
 const subPackages: { root: string; pages: string[] }[] = [
   // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
-  { root: 'packages/catalogue', pages: ['pages/product/index', 'pages/compare/index', 'pages/quote/index'] },
+  { root: 'features/catalogue/pages', pages: ['product/index', 'compare/index', 'quote/index'] },
 ];
 
 export default defineAppConfig({

@@ -14,7 +14,7 @@ declare namespace NodeJS {
     NODE_ENV: 'development' | 'production' | 'test';
     /** Target platform of the current build. */
     TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
-    /** GraphQL endpoint for mini-program builds (from .env.development / .env.production). */
+    /** GraphQL endpoint of mini-program builds (.env.development, or given to a release build: config/release-url.ts). */
     TARO_APP_API_URL?: string;
   }
 }

@@ -1,4 +1,4 @@
-import type { GraphQLClientError } from '../graphql/client';
+import type { GraphQLClientError } from '../graphql/errors';
 
 /** State of one query a page depends on (product detail, comparison…). */
 export interface ResourceState<T> {

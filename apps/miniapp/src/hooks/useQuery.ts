@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { graphqlClient, GraphQLClientError, messages, type GraphQLClient } from '../graphql/client';
+import { graphqlClient, type GraphQLClient } from '../graphql/client';
+import { GraphQLClientError, messages } from '../graphql/errors';
 import type { TypedDocumentString } from '../graphql/generated/graphql';
 import { initialResourceState, resourceReducer, type ResourceAction, type ResourceState } from './resource-state';
 

@@ -1,11 +1,12 @@
-import { graphqlClient, GraphQLClientError, messages, type GraphQLClient } from '../graphql/client';
+import { graphqlClient, type GraphQLClient } from '../graphql/client';
+import { GraphQLClientError, messages } from '../graphql/errors';
 import {
   AgreePrivacyPolicyDocument,
   LinkPlatformDocument,
   LoginDocument,
   LogoutDocument,
-  MeDocument,
   RequestPhoneCodeDocument,
+  SessionPrivacyConsentDocument,
   type AccountFieldsFragment,
   type Platform,
   type RequestPhoneCodeMutation,
@@ -68,7 +69,7 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
    * remembered locally, and a consent given on this device before signing in is recorded on the BFF.
    */
   async function syncPrivacyConsent(): Promise<void> {
-    const { data } = await client.execute(MeDocument, {});
+    const { data } = await client.execute(SessionPrivacyConsentDocument, {});
     if (!data) return;
     const recorded = data.me.privacyConsent;
     const local = consent.load();

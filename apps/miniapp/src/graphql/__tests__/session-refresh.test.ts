@@ -1,7 +1,8 @@
 import { createSessionStore, type SessionTokens } from '../../platform/storage';
 import { memoryStorage } from '../../platform/__tests__/memory-storage';
-import { createGraphQLClient, type Transport, type TransportRequest } from '../client';
+import { createGraphQLClient } from '../client';
 import { MeDocument, ProductsDocument } from '../generated/graphql';
+import type { Transport, TransportRequest } from '../transport';
 
 const me = {
   id: 'acc-1',

@@ -1,4 +1,4 @@
-import { GraphQLClientError } from '../../graphql/client';
+import { GraphQLClientError } from '../../graphql/errors';
 import { initialResourceState, resourceReducer } from '../resource-state';
 
 const error = new GraphQLClientError('NOT_FOUND', '未找到该产品，可能已下架');

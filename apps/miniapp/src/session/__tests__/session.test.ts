@@ -1,4 +1,5 @@
-import { createGraphQLClient, type Transport } from '../../graphql/client';
+import { createGraphQLClient } from '../../graphql/client';
+import type { Transport } from '../../graphql/transport';
 import { PlatformError } from '../../platform/platform-error';
 import { createSessionStore, type SessionTokens } from '../../platform/storage';
 import { memoryStorage } from '../../platform/__tests__/memory-storage';
@@ -53,7 +54,7 @@ function setup(
 ) {
   const bff = fakeBff({
     Login: { data: { login: { ...issued, account: { id: 'acc-1' } } } },
-    Me: account(null),
+    SessionPrivacyConsent: account(null),
     AgreePrivacyPolicy: { data: { agreePrivacyPolicy: account({ version: '2025-01', current: true }).data.me } },
     Logout: { data: { logout: true } },
     ...options.answers,
@@ -145,24 +146,24 @@ describe('privacy consent after sign-in', () => {
     service.onAccountChanged(changed);
     await expect(service.signInWithPhone('13800138000', '123456')).resolves.toBeNull();
     expect(changed).toHaveBeenCalledTimes(1);
-    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'Me', 'AgreePrivacyPolicy']);
+    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'SessionPrivacyConsent', 'AgreePrivacyPolicy']);
     expect(bff.calls[0]?.variables).toEqual({ platform: 'H5', code: '123456', phone: '13800138000' });
     expect(bff.calls[2]?.variables).toEqual({ version: '2025-01' });
   });
 
   it('remembers locally a consent the account gave elsewhere', async () => {
     const { service, bff, localConsent } = setup({
-      answers: { Me: account({ version: '2025-01', current: true }) },
+      answers: { SessionPrivacyConsent: account({ version: '2025-01', current: true }) },
     });
     await service.signInWithPlatform();
-    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'Me']);
+    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'SessionPrivacyConsent']);
     expect(localConsent()).toBe('2025-01');
   });
 
   it('records nothing without any consent', async () => {
     const { service, bff } = setup();
     await service.signInWithPlatform();
-    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'Me']);
+    expect(bff.calls.map((call) => call.operation)).toEqual(['Login', 'SessionPrivacyConsent']);
   });
 });
 

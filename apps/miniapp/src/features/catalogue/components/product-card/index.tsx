@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ProductSummaryFragment } from '../../../../graphql/generated/graphql';
+import { productPageUrl } from '../../routes';
+import { formatPriceFrom, formatScore } from '../../utils/format';
+import GoldBadge from '../gold-badge';
+import './index.scss';
+
+export interface ProductCardProps {
+  /** The `ProductSummary` fields (fragments.graphql), as the home list loads them. */
+  product: ProductSummaryFragment;
+}
+
+/** One product of the list; a tap opens its detail. Class names are stable: end-to-end tests select on them. */
+export default function ProductCard({ product }: ProductCardProps) {
+  const open = (): void => {
+    void Taro.navigateTo({ url: productPageUrl(product.id) });
+  };
+  return (
+    <View className="product-card" data-testid="product-card" data-product-id={product.id} onClick={open}>
+      <View className="product-card__main">
+        <Text className="product-card__name">{product.name}</Text>
+        <Text className="product-card__category">{product.categoryLabel}</Text>
+      </View>
+      <View className="product-card__meta">
+        <Text className="product-card__insurer">{product.insurer.name}</Text>
+        {product.score ? (
+          <View className="product-card__score">
+            {product.score.goldPick ? <GoldBadge /> : null}
+            <Text className="product-card__score-value">{formatScore(product.score.composite)}</Text>
+            <Text className="product-card__score-unit">分</Text>
+          </View>
+        ) : null}
+      </View>
+      <View className="product-card__footer">
+        <Text className="product-card__price">{formatPriceFrom(product.priceFrom)}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * The catalogue feature (保险超市, C2–C6): what the rest of the app may use. Other features import
+ * only this file, never the feature's folders. Its pages (`pages/`: product, compare, quote) are
+ * the subpackage `features/catalogue/pages` declared in app.config.ts and are reached by URL.
+ */
+export { default as HomeScreen } from './screens/home';
+export { productPageUrl } from './routes';

@@ -1,0 +1,226 @@
+import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from '@family/domain';
+import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import StateView from '../../../../components/state-view';
+import { InsurersDocument, type ProductCategory } from '../../../../graphql/generated/graphql';
+import { useQuery } from '../../../../hooks/useQuery';
+import NoticeBar from '../../components/notice-bar';
+import ProductCard from '../../components/product-card';
+import { useProductList } from '../../hooks/useProductList';
+import { COMPARE_PAGE } from '../../routes';
+import {
+  initialCatalogueFilterValues,
+  SORT_OPTIONS,
+  toProductFilter,
+  type CatalogueFilterValues,
+} from '../../utils/catalogue-filter';
+import { loadCompareList } from '../../utils/compare-list';
+import { formatDataAge, formatUnavailableInsurers } from '../../utils/format';
+import './index.scss';
+
+const PAGE_SIZE = 20;
+const ALL_INSURERS = '全部保险公司';
+const CATEGORY_TABS: readonly { value: ProductCategory | null; label: string }[] = [
+  { value: null, label: '全部' },
+  ...PRODUCT_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] })),
+];
+
+/**
+ * The insurance supermarket (保险超市) with search, filters and sort (C2): the body of the tab page
+ * `pages/index/index`, which stays in the main package.
+ */
+export default function HomeScreen() {
+  // `draft` follows the inputs as typed; `applied` is what the list shows. Tabs, insurer and sort
+  // apply at once, typed inputs on confirm, blur or the 搜索 button.
+  const [draft, setDraft] = useState<CatalogueFilterValues>(initialCatalogueFilterValues);
+  const [applied, setApplied] = useState<CatalogueFilterValues>(initialCatalogueFilterValues);
+  const { filter, errors } = useMemo(() => toProductFilter(applied), [applied]);
+  const { state, reload, refresh, loadMore } = useProductList({ pageSize: PAGE_SIZE, filter, sort: applied.sort });
+  const insurers = useQuery(InsurersDocument, {}).state.data?.insurers.insurers ?? [];
+  const [compareCount, setCompareCount] = useState(0);
+
+  useDidShow(() => setCompareCount(loadCompareList().length));
+
+  usePullDownRefresh(() => {
+    void refresh().then((error) => {
+      Taro.stopPullDownRefresh();
+      if (error) void Taro.showToast({ title: error.message, icon: 'none' });
+    });
+  });
+
+  useReachBottom(() => {
+    if (!state.loadMoreError) void loadMore();
+  });
+
+  const edit = (patch: Partial<CatalogueFilterValues>): void => setDraft((current) => ({ ...current, ...patch }));
+  const applyNow = (patch: Partial<CatalogueFilterValues>): void => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    setApplied(next);
+  };
+  const applyDraft = (): void => setApplied(draft);
+
+  const insurerNames = [ALL_INSURERS, ...insurers.map((insurer) => insurer.name)];
+  const insurerIndex = Math.max(0, insurers.findIndex((insurer) => insurer.id === draft.insurerId) + 1);
+  const dataAge = formatDataAge(state.dataAgeSeconds);
+
+  return (
+    <View className="home">
+      <View className="home__header">
+        <View className="home__search">
+          <Input
+            className="home__search-input"
+            data-testid="search-input"
+            type="text"
+            confirmType="search"
+            placeholder="搜索产品名称或险种，如 医疗"
+            value={draft.text}
+            onInput={(event) => edit({ text: event.detail.value })}
+            onConfirm={applyDraft}
+          />
+          <Button className="home__search-button" size="mini" type="primary" onClick={applyDraft}>
+            搜索
+          </Button>
+        </View>
+
+        <ScrollView className="home__tabs" scrollX enableFlex>
+          {CATEGORY_TABS.map((tab) => (
+            <View
+              key={tab.label}
+              className={`home__tab${applied.category === tab.value ? ' home__tab--active' : ''}`}
+              data-testid="category-tab"
+              onClick={() => applyNow({ category: tab.value })}
+            >
+              {tab.label}
+            </View>
+          ))}
+        </ScrollView>
+
+        <View className="home__filters">
+          <View className="home__filter">
+            <Text className="home__filter-label">被保人年龄</Text>
+            <Input
+              className="home__filter-input home__age-input"
+              type="number"
+              maxlength={3}
+              placeholder="不限"
+              value={draft.age}
+              onInput={(event) => edit({ age: event.detail.value })}
+              onConfirm={applyDraft}
+              onBlur={applyDraft}
+            />
+          </View>
+          <View className="home__filter">
+            <Text className="home__filter-label">年预算(元)</Text>
+            <Input
+              className="home__filter-input home__budget-input"
+              type="digit"
+              maxlength={9}
+              placeholder="不限"
+              value={draft.budgetYuan}
+              onInput={(event) => edit({ budgetYuan: event.detail.value })}
+              onConfirm={applyDraft}
+              onBlur={applyDraft}
+            />
+          </View>
+          <Picker
+            mode="selector"
+            range={insurerNames}
+            value={insurerIndex}
+            onChange={(event) => {
+              const index = Number(event.detail.value);
+              applyNow({ insurerId: index > 0 ? (insurers[index - 1]?.id ?? null) : null });
+            }}
+          >
+            <View className="home__filter home__insurer">
+              <Text className="home__filter-label">保险公司</Text>
+              <Text className="home__filter-value">{insurerNames[insurerIndex]} ▾</Text>
+            </View>
+          </Picker>
+        </View>
+
+        <View className="home__sorts">
+          {SORT_OPTIONS.map((option) => (
+            <View
+              key={option.value}
+              className={`home__sort${applied.sort === option.value ? ' home__sort--active' : ''}`}
+              data-testid="sort-option"
+              onClick={() => applyNow({ sort: option.value })}
+            >
+              {option.label}
+            </View>
+          ))}
+        </View>
+        {errors.age || errors.budget ? (
+          <Text className="home__filter-error">{[errors.age, errors.budget].filter(Boolean).join('；')}</Text>
+        ) : null}
+      </View>
+
+      {state.status === 'loading' ? (
+        <StateView kind="loading" />
+      ) : state.status === 'error' ? (
+        <StateView kind="error" message={state.error?.message} onRetry={() => void reload()} />
+      ) : (
+        <View className="home__body">
+          {state.unavailableInsurers.length > 0 ? (
+            <NoticeBar text={formatUnavailableInsurers(state.unavailableInsurers)} />
+          ) : null}
+          {state.partialError ? <NoticeBar text={`部分数据加载失败：${state.partialError.message}`} /> : null}
+
+          {state.items.length === 0 ? (
+            <StateView kind="empty" title="没有符合条件的产品" message="换个险种或放宽年龄、预算试试" />
+          ) : (
+            <View className="home__list">
+              <View className="home__summary">
+                <Text>共 {state.totalCount} 款产品</Text>
+                {dataAge ? (
+                  <Text className="home__freshness" data-testid="data-freshness">
+                    {dataAge}
+                    {state.stale ? '，正在更新' : ''}
+                  </Text>
+                ) : state.stale ? (
+                  <Text className="home__freshness" data-testid="data-freshness">
+                    部分数据正在更新
+                  </Text>
+                ) : null}
+              </View>
+              {state.items.map((product) => (
+                <ProductCard key={product.id} product={product} />
+              ))}
+            </View>
+          )}
+
+          <View className="home__footer">
+            {state.loadingMore ? (
+              <Text className="home__footer-text">加载中…</Text>
+            ) : state.loadMoreError ? (
+              <View className="home__footer-error">
+                <Text className="home__footer-text">{state.loadMoreError.message}</Text>
+                <Button className="home__load-more" size="mini" onClick={() => void loadMore()}>
+                  重试
+                </Button>
+              </View>
+            ) : state.hasNextPage ? (
+              <Button className="home__load-more" size="mini" onClick={() => void loadMore()}>
+                加载更多
+              </Button>
+            ) : state.items.length > 0 ? (
+              <Text className="home__footer-text">没有更多了</Text>
+            ) : null}
+          </View>
+        </View>
+      )}
+
+      {compareCount > 0 ? (
+        <View
+          className="home__compare-entry"
+          data-testid="compare-entry"
+          onClick={() => void Taro.navigateTo({ url: COMPARE_PAGE })}
+        >
+          对比({compareCount})
+        </View>
+      ) : null}
+    </View>
+  );
+}
