@@ -1,5 +1,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import familyRules from './packages/lint-rules/src/feature-boundaries.mjs';
+
+/** Where features live, and which code every feature shares (packages/lint-rules). */
+const FEATURE_TREES = [
+  {
+    root: 'apps/bff/src',
+    features: '.',
+    notFeatures: ['common', 'config', 'database', 'schema'],
+    shared: ['common', 'config'],
+  },
+  {
+    root: 'apps/miniapp/src',
+    features: 'features',
+    shared: ['components', 'graphql', 'hooks', 'platform', 'session', 'utils'],
+    alias: '@/',
+  },
+];
 
 export default tseslint.config(
   {
@@ -21,6 +38,33 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['log', 'error', 'warn'] }],
       // A callback may run before the assignment it reads (mini-program APIs can call back synchronously).
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
+    // A feature is used by others only through its index.ts; shared code depends on no feature.
+    files: ['apps/bff/src/**/*.ts', 'apps/miniapp/src/**/*.{ts,tsx}'],
+    plugins: { family: familyRules },
+    rules: { 'family/feature-boundaries': ['error', ...FEATURE_TREES] },
+  },
+  {
+    // The domain is plain TypeScript shared by the BFF and the mini-program: no framework, no I/O.
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', '@tarojs/*', 'react', 'react-*', 'fastify', 'mercurius'],
+              message: 'packages/domain holds pure rules: no NestJS, TypeORM, Taro or React.',
+            },
+            {
+              group: ['graphql', 'ioredis', 'pg', '@electric-sql/*', 'node:*', 'fs', 'http', 'https', 'net'],
+              message: 'packages/domain does no I/O: keep it in the BFF or the client.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -20,7 +20,17 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
 
   it('finds medical cover, explains its score, compares two products and quotes a person', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await page.goto(`${bff.url}/`);
+    // The whole journey runs under the BFF's content security policy: nothing it needs may be blocked.
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    const landing = await page.goto(`${bff.url}/`);
+    const policy = landing?.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'sha256-/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(landing?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(landing?.headers()['cache-control']).toBe('no-cache');
     await visible(page, '.product-card').first().waitFor({ timeout: 20_000 });
 
     // Search 医疗: every card is about medical cover.
@@ -138,6 +148,7 @@ describe('H5 catalogue journey: filter, detail, compare, quote', () => {
     await ageError.waitFor({ timeout: 20_000 });
     expect(await ageError.innerText()).toMatch(/仅承保 \d+–\d+ 周岁，被保人 100 周岁/);
     expect(await visible(page, '[data-testid="quote-result"]').count()).toBe(0);
+    expect(blocked).toEqual([]);
     await page.close();
   });
 });

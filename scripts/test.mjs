@@ -36,6 +36,7 @@ step('build domain, sandbox and BFF', 'pnpm', [
 
 const suites = [
   { name: 'domain', dir: 'packages/domain', esm: true },
+  { name: 'lint-rules', dir: 'packages/lint-rules', esm: true },
   { name: 'sandbox', dir: 'apps/sandbox', esm: true },
   { name: 'bff', dir: 'apps/bff', esm: true },
   { name: 'miniapp', dir: 'apps/miniapp', esm: false },

@@ -10,3 +10,4 @@ export * from './premium.js';
 export * from './scoring.js';
 export * from './compare.js';
 export * from './masking.js';
+export * from './access.js';

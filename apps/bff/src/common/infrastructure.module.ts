@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
+import { AccessPolicy } from './authorization/access-policy.js';
 import { CACHE_STORE, type CacheStore } from './cache/cache.store.js';
 import { MemoryCacheStore } from './cache/memory-cache.store.js';
 import { RedisCacheStore } from './cache/redis-cache.store.js';
@@ -8,7 +9,7 @@ import { FIELD_CIPHER, FieldCipher } from './crypto/field-cipher.js';
 import { MemoryRateLimiter, RATE_LIMITER, type RateLimiter, RedisRateLimiter } from './rate-limit/rate-limiter.js';
 
 /**
- * The I/O every feature shares: the clock, the cache store and the rate limiter (Redis when REDIS_URL
+ * What every feature shares: the access policy (who may do what to a household), the clock, the cache store and the rate limiter (Redis when REDIS_URL
  * is set, so instances share them; memory otherwise), and the cipher for personal data at rest.
  */
 @Global()
@@ -23,6 +24,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     return {
       module: InfrastructureModule,
       providers: [
+        AccessPolicy,
         { provide: CLOCK, useValue: systemClock },
         { provide: FIELD_CIPHER, useValue: new FieldCipher(config.dataEncryptionKey) },
         {
@@ -38,7 +40,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
               : new MemoryRateLimiter(),
         },
       ],
-      exports: [CLOCK, FIELD_CIPHER, CACHE_STORE, RATE_LIMITER],
+      exports: [AccessPolicy, CLOCK, FIELD_CIPHER, CACHE_STORE, RATE_LIMITER],
     };
   }
 

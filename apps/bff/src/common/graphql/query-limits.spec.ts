@@ -45,6 +45,16 @@ describe('query limits', () => {
     expect(codesOf(nested(QUERY_LIMITS.depth + 1))).toEqual(['MAX_DEPTH_EXCEEDED']);
   });
 
+  it('counts the depth of fields, not of fragment spreads', () => {
+    const throughFragments = '{ root { ...A } } fragment A on Node { child { ...B } } fragment B on Node { name }';
+    expect(codesOf(throughFragments)).toEqual([]);
+    // root, then `levels` of child, then name.
+    const viaFragment = (levels: number): string =>
+      `{ root { ...A } } fragment A on Node { ${'child { '.repeat(levels)}name${' }'.repeat(levels)} }`;
+    expect(codesOf(viaFragment(QUERY_LIMITS.depth - 2))).toEqual([]);
+    expect(codesOf(viaFragment(QUERY_LIMITS.depth - 1))).toEqual(['MAX_DEPTH_EXCEEDED']);
+  });
+
   it('counts aliases, including inside fragments', () => {
     const aliases = (count: number): string =>
       `{ root { ...F } } fragment F on Node { ${Array.from({ length: count }, (_, i) => `a${i}: name`).join(' ')} }`;

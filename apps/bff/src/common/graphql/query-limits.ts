@@ -60,6 +60,8 @@ export function limitValidationRules(options: { introspection: boolean }): Valid
   const rules: ValidationRule[] = [
     maxDepthRule({
       n: QUERY_LIMITS.depth,
+      // Depth of fields, whether written inline or through fragments (a spread is not a level).
+      flattenFragments: true,
       propagateOnRejection: false,
       onReject: [reportAs('MAX_DEPTH_EXCEEDED')],
     }) as ValidationRule,

@@ -28,7 +28,8 @@ export function appContentSecurityPolicy(htmlPath: string): string {
   const policy = [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')}`.trim(),
-    "style-src 'self'",
+    // Taro's H5 components insert <style> elements as they mount: styles may be inline, scripts not.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",

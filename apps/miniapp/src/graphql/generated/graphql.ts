@@ -29,7 +29,7 @@ export type ProductCategory =
 export type ProductFilter = {
   /** Age of the person to insure */
   age?: number | null | undefined;
-  /** Highest annual premium in fen */
+  /** Highest annual premium */
   budget?: number | null | undefined;
   category?: ProductCategory | null | undefined;
   insurerId?: string | null | undefined;

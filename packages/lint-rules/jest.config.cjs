@@ -1,0 +1,5 @@
+module.exports = require('../../jest.preset.cjs')(__dirname, {
+  displayName: 'lint-rules',
+  testMatch: ['**/*.test.mjs'],
+  transform: {},
+});
