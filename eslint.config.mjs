@@ -47,6 +47,25 @@ export default tseslint.config(
     rules: { 'family/feature-boundaries': ['error', ...FEATURE_TREES] },
   },
   {
+    // One way to the database (docs/decisions/005): only repositories, entities and the database
+    // folder touch TypeORM; services and resolvers go through repositories.
+    files: ['apps/bff/src/**/*.ts'],
+    ignores: ['apps/bff/src/**/*.repository.ts', 'apps/bff/src/**/entities/**', 'apps/bff/src/database/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'typeorm/*', 'pg', '@electric-sql/*'],
+              message: 'Reach the database through a repository (<feature>.repository.ts) and Database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain is plain TypeScript shared by the BFF and the mini-program: no framework, no I/O.
     files: ['packages/domain/src/**/*.ts'],
     rules: {
