@@ -7,6 +7,7 @@ import { graphqlOptions } from './common/graphql/graphql.config.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 
@@ -23,6 +24,7 @@ export class AppModule {
         HealthModule,
         CatalogueModule,
         IdentityModule,
+        FamilyModule,
       ],
     };
   }

@@ -33,6 +33,8 @@ export interface GraphQLResponse<T> {
 export interface TestStack {
   readonly url: string;
   readonly sandbox: RunningSandbox;
+  /** The suite's PostgreSQL database, when the run has one (DATABASE_URL); null on PGlite. */
+  readonly databaseUrl: string | null;
   gql<T>(
     query: string,
     variables?: Record<string, unknown>,
@@ -184,6 +186,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
   return {
     url: bff.url,
     sandbox,
+    databaseUrl: database.env.DATABASE_URL || null,
     async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(`${bff.url}/graphql`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { ageOn, DateInputError, parseCalendarDate } from './age.js';
+import { ageOn, chinaToday, DateInputError, parseCalendarDate } from './age.js';
 
 describe('ageOn', () => {
   it.each([
@@ -80,3 +80,10 @@ function catchError(run: () => unknown): DateInputError {
   }
   throw new Error('expected a DateInputError');
 }
+
+describe('chinaToday', () => {
+  it('turns the date at midnight in China, 16:00 UTC', () => {
+    expect(chinaToday(Date.parse('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
+    expect(chinaToday(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+  });
+});

@@ -73,3 +73,8 @@ function parseOrThrow(text: string, field: 'birthDate' | 'today'): CalendarDate 
 function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+
+/** Today's date in China (UTC+8, no daylight saving) as YYYY-MM-DD, from epoch milliseconds. */
+export function chinaToday(epochMs: number): string {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}

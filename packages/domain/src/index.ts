@@ -11,3 +11,4 @@ export * from './scoring.js';
 export * from './compare.js';
 export * from './masking.js';
 export * from './access.js';
+export * from './family-member.js';

@@ -1,5 +1,5 @@
 import { type IneligibilityReason, MAX_COMPARED_PRODUCTS, MAX_PAGE_SIZE, MIN_COMPARED_PRODUCTS } from '@family/domain';
-import { AppError, InvalidInputError } from '../common/app-error.js';
+import { AppError, InputProblemsError, InvalidInputError } from '../common/app-error.js';
 import type { UpstreamErrorCode } from './insurers/insurer.port.js';
 
 export class InvalidPageSizeError extends InvalidInputError {
@@ -64,15 +64,9 @@ export class QuoteBirthDateInputError extends InvalidInputError {
 }
 
 /** The person cannot be insured as asked; every reason, each naming the input field it is about. */
-export class NotEligibleError extends AppError {
+export class NotEligibleError extends InputProblemsError {
   constructor(reasons: readonly IneligibilityReason[]) {
-    super('BAD_USER_INPUT', reasons.map((reason) => reason.message).join('；'), `input.${reasons[0].field}`, {
-      reasons: reasons.map((reason) => ({
-        code: reason.code,
-        field: `input.${reason.field}`,
-        message: reason.message,
-      })),
-    });
+    super(reasons.map((reason) => ({ code: reason.code, field: `input.${reason.field}`, message: reason.message })));
   }
 }
 

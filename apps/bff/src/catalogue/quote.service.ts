@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateInputError, type PaymentFrequency, type Product, ageOn, quote } from '@family/domain';
+import { DateInputError, type PaymentFrequency, type Product, ageOn, chinaToday, quote } from '@family/domain';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { NotEligibleError, QuoteAgeInputError, QuoteBirthDateInputError } from './catalogue.errors.js';
 import { type CatalogueSnapshot, CatalogueSnapshotService, findProduct } from './catalogue-snapshot.service.js';
@@ -26,11 +26,6 @@ export interface QuoteOutcome {
   readonly paymentsPerYear: number;
   readonly yearlyTotal: number;
   readonly snapshot: CatalogueSnapshot;
-}
-
-/** Today's date in China (UTC+8, no daylight saving) as YYYY-MM-DD. */
-function chinaDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Premiums for a concrete person (C6). */
@@ -73,7 +68,7 @@ export class QuoteService {
     }
     if (!input.birthDate) throw new QuoteAgeInputError('请填写被保人年龄或出生日期');
     try {
-      return ageOn(input.birthDate, chinaDate(this.clock.now()));
+      return ageOn(input.birthDate, chinaToday(this.clock.now()));
     } catch (error) {
       if (error instanceof DateInputError) throw new QuoteBirthDateInputError(error.message);
       throw error;

@@ -32,3 +32,22 @@ export class InvalidInputError extends AppError {
     super('BAD_USER_INPUT', userMessage, field);
   }
 }
+
+/** One input problem: the field as the API names it (`input.birthDate`), a code, a Chinese message. */
+export interface InputProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Several input problems at once (BAD_USER_INPUT): `extensions.field` is the first, and
+ * `extensions.reasons` lists every one, so the client shows each at its field.
+ */
+export class InputProblemsError extends AppError {
+  constructor(problems: readonly InputProblem[]) {
+    super('BAD_USER_INPUT', problems.map((problem) => problem.message).join('；'), problems[0]?.field, {
+      reasons: problems.map(({ code, field, message }) => ({ code, field, message })),
+    });
+  }
+}

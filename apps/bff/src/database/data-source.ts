@@ -3,6 +3,10 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { AppConfig } from '../config/config.js';
 import { InsurerEntity } from '../catalogue/entities/insurer.entity.js';
+import { FamilyMemberEntity } from '../family/entities/family-member.entity.js';
+import { HouseholdMembershipEntity } from '../family/entities/household-membership.entity.js';
+import { HouseholdEntity } from '../family/entities/household.entity.js';
+import { PersonalDataAccessEntity } from '../family/entities/personal-data-access.entity.js';
 import { AccountEntity } from '../identity/entities/account.entity.js';
 import { AuthSessionEntity } from '../identity/entities/auth-session.entity.js';
 import { PhoneLoginCodeEntity } from '../identity/entities/phone-login-code.entity.js';
@@ -12,6 +16,7 @@ import { CreateInsurer1763791200000 } from './migrations/1763791200000-create-in
 import { AllowSignedJsonWireFormat1764600000000 } from './migrations/1764600000000-allow-signed-json-wire-format.js';
 import { CreateIdentity1764700000000 } from './migrations/1764700000000-create-identity.js';
 import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-base-url.js';
+import { CreateFamily1764900000000 } from './migrations/1764900000000-create-family.js';
 import { pgliteDriver } from './pglite-pool.js';
 
 export const ENTITIES = [
@@ -21,12 +26,17 @@ export const ENTITIES = [
   AuthSessionEntity,
   RefreshTokenEntity,
   PhoneLoginCodeEntity,
+  HouseholdEntity,
+  HouseholdMembershipEntity,
+  FamilyMemberEntity,
+  PersonalDataAccessEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
   AllowSignedJsonWireFormat1764600000000,
   CreateIdentity1764700000000,
   InsurerBaseUrl1764800000000,
+  CreateFamily1764900000000,
 ];
 
 /**

@@ -25,3 +25,8 @@ export const CurrentSession = createParamDecorator((_data: unknown, context: Exe
 export const ClientIp = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string => requestOf(context).ip,
 );
+
+/** The request's id (x-request-id), to record with what a person did. */
+export const RequestId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | null => String(requestOf(context).id ?? '') || null,
+);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from '../logger.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
 import { LIMIT_ERROR_CODES } from './query-limits.js';
@@ -147,7 +148,11 @@ function fastifyRefusal(error: FastifyError): HttpRefusal {
       if (error.statusCode === 400 || error instanceof SyntaxError) {
         return new HttpRefusal(400, 'BAD_REQUEST', '请求体不是有效的 JSON');
       }
-      return new HttpRefusal(error.statusCode ?? 500, 'BAD_REQUEST', '请求无法处理');
+      if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+        return new HttpRefusal(error.statusCode, 'BAD_REQUEST', '请求无法处理');
+      }
+      logger.error({ err: error }, 'GraphQL request failed outside execution');
+      return new HttpRefusal(500, 'INTERNAL_SERVER_ERROR', '服务暂时不可用，请稍后再试');
   }
 }
 

@@ -1,0 +1,90 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentSession, RequestId } from '../common/auth/request-auth.js';
+import type { SessionClaims } from '../common/auth/session-claims.js';
+import { Loaders, type RequestLoaders } from '../common/graphql/request-loaders.js';
+import type { FamilyMemberEntity } from './entities/family-member.entity.js';
+import { mapFamilyMember, mapHousehold, mapRevealed } from './family.mapper.js';
+import { FamilyService } from './family.service.js';
+import { FamilyMemberInput, FamilyMemberUpdateInput } from './inputs/family-member.input.js';
+import { FamilyMemberModel, HouseholdModel, RevealedIdNumberModel } from './models/household.model.js';
+
+/** Households and their members (我家保单): every field needs a session; the access policy decides the rest. */
+@Resolver(() => HouseholdModel)
+export class FamilyResolver {
+  constructor(private readonly family: FamilyService) {}
+
+  @Query(() => [HouseholdModel], { description: 'The households the signed-in person belongs to, their own first' })
+  async households(@CurrentSession() session: SessionClaims): Promise<HouseholdModel[]> {
+    const households = await this.family.householdsOf(session.accountId);
+    return households.map((entry) => mapHousehold(entry, session.accountId));
+  }
+
+  @Query(() => HouseholdModel)
+  async household(
+    @CurrentSession() session: SessionClaims,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HouseholdModel> {
+    return mapHousehold(await this.family.household(session.accountId, id), session.accountId);
+  }
+
+  @ResolveField(() => [FamilyMemberModel])
+  async members(
+    @Parent() household: HouseholdModel,
+    @CurrentSession() session: SessionClaims,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<FamilyMemberModel[]> {
+    const members = await loaders
+      .get<string, FamilyMemberEntity[]>('family.membersByHousehold', (ids) => this.family.membersOf(ids))
+      .load(household.id);
+    return members.map((member) => mapFamilyMember(this.family.view(member, household.role, session.accountId)));
+  }
+
+  @Mutation(() => FamilyMemberModel)
+  async addFamilyMember(
+    @CurrentSession() session: SessionClaims,
+    @Args('householdId', { type: () => ID }) householdId: string,
+    @Args('input', { type: () => FamilyMemberInput }) input: FamilyMemberInput,
+  ): Promise<FamilyMemberModel> {
+    return mapFamilyMember(await this.family.addMember(session.accountId, householdId, input));
+  }
+
+  @Mutation(() => FamilyMemberModel)
+  async updateFamilyMember(
+    @CurrentSession() session: SessionClaims,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => FamilyMemberUpdateInput }) input: FamilyMemberUpdateInput,
+  ): Promise<FamilyMemberModel> {
+    return mapFamilyMember(await this.family.updateMember(session.accountId, id, withoutNulls(input)));
+  }
+
+  @Mutation(() => ID, { description: 'Removes a member; answers their id' })
+  removeFamilyMember(
+    @CurrentSession() session: SessionClaims,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<string> {
+    return this.family.removeMember(session.accountId, id);
+  }
+
+  @Mutation(() => RevealedIdNumberModel, {
+    description: 'The owner sees one member’s ID number in full; limited per hour and recorded',
+  })
+  async revealIdNumber(
+    @CurrentSession() session: SessionClaims,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @RequestId() requestId: string | null,
+  ): Promise<RevealedIdNumberModel> {
+    return mapRevealed(await this.family.revealIdNumber(session.accountId, memberId, requestId));
+  }
+}
+
+/** GraphQL sends an omitted field and an explicit null alike for the required ones: both mean "keep". */
+function withoutNulls(input: FamilyMemberUpdateInput): FamilyMemberUpdateInput {
+  const { relationship, name, gender, birthDate, ...rest } = input;
+  return {
+    ...rest,
+    ...(relationship ? { relationship } : {}),
+    ...(name !== undefined && name !== null ? { name } : {}),
+    ...(gender ? { gender } : {}),
+    ...(birthDate !== undefined && birthDate !== null ? { birthDate } : {}),
+  };
+}
