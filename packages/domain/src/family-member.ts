@@ -45,6 +45,8 @@ export interface MemberInput {
   readonly occupationClass?: number | null;
   readonly idType?: IdType | null;
   readonly idNumber?: string | null;
+  /** Yearly income in fen, when the person gives it (sizes the cover the gap rules recommend). */
+  readonly annualIncome?: number | null;
 }
 
 export interface FieldProblem {
@@ -111,6 +113,10 @@ export function checkMember(input: MemberInput, today: string): FieldProblem[] {
     !(Number.isInteger(occupation) && occupation >= 1 && occupation <= 6)
   ) {
     problems.push({ field: 'occupationClass', code: 'OCCUPATION_CLASS_INVALID', message: '职业类别须为 1–6 类' });
+  }
+  const income = input.annualIncome;
+  if (income !== null && income !== undefined && !(Number.isSafeInteger(income) && income >= 0 && income <= 1e12)) {
+    problems.push({ field: 'annualIncome', code: 'AMOUNT_INVALID', message: '年收入须为不小于 0 的金额' });
   }
   const idNumber = input.idNumber?.trim() ?? '';
   if (idNumber !== '' && idTypeOf(input) === 'RESIDENT_ID') {

@@ -12,3 +12,6 @@ export * from './compare.js';
 export * from './masking.js';
 export * from './access.js';
 export * from './family-member.js';
+export * from './policy.js';
+export * from './coverage-gap.js';
+export * from './family-overview.js';

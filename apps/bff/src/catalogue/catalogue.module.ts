@@ -29,5 +29,7 @@ import { QuoteService } from './quote.service.js';
     QuoteService,
     ProductsResolver,
   ],
+  // The family's coverage gaps recommend products, and policies may link one.
+  exports: [ProductListingService],
 })
 export class CatalogueModule {}

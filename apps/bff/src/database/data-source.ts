@@ -7,6 +7,9 @@ import { FamilyMemberEntity } from '../family/entities/family-member.entity.js';
 import { HouseholdMembershipEntity } from '../family/entities/household-membership.entity.js';
 import { HouseholdEntity } from '../family/entities/household.entity.js';
 import { PersonalDataAccessEntity } from '../family/entities/personal-data-access.entity.js';
+import { PolicyBeneficiaryEntity } from '../family/entities/policy-beneficiary.entity.js';
+import { PolicyCoverageItemEntity } from '../family/entities/policy-coverage-item.entity.js';
+import { PolicyEntity } from '../family/entities/policy.entity.js';
 import { AccountEntity } from '../identity/entities/account.entity.js';
 import { AuthSessionEntity } from '../identity/entities/auth-session.entity.js';
 import { PhoneLoginCodeEntity } from '../identity/entities/phone-login-code.entity.js';
@@ -17,6 +20,7 @@ import { AllowSignedJsonWireFormat1764600000000 } from './migrations/17646000000
 import { CreateIdentity1764700000000 } from './migrations/1764700000000-create-identity.js';
 import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-base-url.js';
 import { CreateFamily1764900000000 } from './migrations/1764900000000-create-family.js';
+import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
 import { pgliteDriver } from './pglite-pool.js';
 
 export const ENTITIES = [
@@ -30,6 +34,9 @@ export const ENTITIES = [
   HouseholdMembershipEntity,
   FamilyMemberEntity,
   PersonalDataAccessEntity,
+  PolicyEntity,
+  PolicyBeneficiaryEntity,
+  PolicyCoverageItemEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -37,6 +44,7 @@ export const MIGRATIONS = [
   CreateIdentity1764700000000,
   InsurerBaseUrl1764800000000,
   CreateFamily1764900000000,
+  CreatePolicies1765000000000,
 ];
 
 /**

@@ -37,3 +37,16 @@ export class RevealLimitError extends AppError {
     );
   }
 }
+
+export class PolicyNotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND', '未找到这份保单，可能已被删除');
+  }
+}
+
+/** A member still insured by policies: removing them would orphan the policies. */
+export class MemberHasPoliciesError extends AppError {
+  constructor(count: number) {
+    super('CONFLICT', `这位成员是 ${count} 份保单的被保人，请先删除或终止这些保单`, undefined, { policyCount: count });
+  }
+}

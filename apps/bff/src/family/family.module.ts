@@ -1,11 +1,28 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/index.js';
 import { FamilyMemberRepository } from './family-member.repository.js';
+import { FamilyOverviewService } from './family-overview.service.js';
+import { FamilyLoaders } from './family.loaders.js';
 import { FamilyResolver } from './family.resolver.js';
 import { FamilyService } from './family.service.js';
 import { HouseholdRepository } from './household.repository.js';
+import { PolicyRepository } from './policy.repository.js';
+import { PolicyResolver } from './policy.resolver.js';
+import { PolicyService } from './policy.service.js';
 
-/** 我家保单: households, their members (and, next, their policies, overview and gaps). */
+/** 我家保单: households, their members and policies, the overview and the coverage gaps (F1–F4, F6). */
 @Module({
-  providers: [HouseholdRepository, FamilyMemberRepository, FamilyService, FamilyResolver],
+  imports: [CatalogueModule],
+  providers: [
+    HouseholdRepository,
+    FamilyMemberRepository,
+    PolicyRepository,
+    FamilyService,
+    PolicyService,
+    FamilyOverviewService,
+    FamilyLoaders,
+    FamilyResolver,
+    PolicyResolver,
+  ],
 })
 export class FamilyModule {}

@@ -2,16 +2,24 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentSession, RequestId } from '../common/auth/request-auth.js';
 import type { SessionClaims } from '../common/auth/session-claims.js';
 import { Loaders, type RequestLoaders } from '../common/graphql/request-loaders.js';
-import type { FamilyMemberEntity } from './entities/family-member.entity.js';
-import { mapFamilyMember, mapHousehold, mapRevealed } from './family.mapper.js';
+import { withoutNullsFor } from '../common/graphql/update-input.js';
+import { FamilyOverviewService } from './family-overview.service.js';
+import { FamilyLoaders } from './family.loaders.js';
+import { mapFamilyMember, mapGap, mapHousehold, mapOverview, mapPolicy, mapRevealed } from './family.mapper.js';
 import { FamilyService } from './family.service.js';
 import { FamilyMemberInput, FamilyMemberUpdateInput } from './inputs/family-member.input.js';
 import { FamilyMemberModel, HouseholdModel, RevealedIdNumberModel } from './models/household.model.js';
+import { CoverageGapModel, FamilyOverviewModel } from './models/overview.model.js';
+import { PolicyModel } from './models/policy.model.js';
 
 /** Households and their members (我家保单): every field needs a session; the access policy decides the rest. */
 @Resolver(() => HouseholdModel)
 export class FamilyResolver {
-  constructor(private readonly family: FamilyService) {}
+  constructor(
+    private readonly family: FamilyService,
+    private readonly loaders: FamilyLoaders,
+    private readonly overviews: FamilyOverviewService,
+  ) {}
 
   @Query(() => [HouseholdModel], { description: 'The households the signed-in person belongs to, their own first' })
   async households(@CurrentSession() session: SessionClaims): Promise<HouseholdModel[]> {
@@ -33,10 +41,44 @@ export class FamilyResolver {
     @CurrentSession() session: SessionClaims,
     @Loaders() loaders: RequestLoaders,
   ): Promise<FamilyMemberModel[]> {
-    const members = await loaders
-      .get<string, FamilyMemberEntity[]>('family.membersByHousehold', (ids) => this.family.membersOf(ids))
-      .load(household.id);
-    return members.map((member) => mapFamilyMember(this.family.view(member, household.role, session.accountId)));
+    const views = await this.loaders.memberViews(loaders, household.id, household.role, session.accountId);
+    return views.map(mapFamilyMember);
+  }
+
+  @ResolveField(() => [PolicyModel])
+  async policies(
+    @Parent() household: HouseholdModel,
+    @CurrentSession() session: SessionClaims,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PolicyModel[]> {
+    const views = await this.loaders.policyViews(loaders, household.id, household.role, session.accountId);
+    return views.map(mapPolicy);
+  }
+
+  @ResolveField(() => FamilyOverviewModel)
+  async overview(
+    @Parent() household: HouseholdModel,
+    @CurrentSession() session: SessionClaims,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<FamilyOverviewModel> {
+    const [members, policies] = await Promise.all([
+      this.loaders.memberViews(loaders, household.id, household.role, session.accountId),
+      this.loaders.policyViews(loaders, household.id, household.role, session.accountId),
+    ]);
+    return mapOverview(this.overviews.overview(members, policies), members);
+  }
+
+  @ResolveField(() => [CoverageGapModel], { description: 'Each member’s coverage gaps, most important first' })
+  async gaps(
+    @Parent() household: HouseholdModel,
+    @CurrentSession() session: SessionClaims,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<CoverageGapModel[]> {
+    const [members, policies] = await Promise.all([
+      this.loaders.memberViews(loaders, household.id, household.role, session.accountId),
+      this.loaders.policyViews(loaders, household.id, household.role, session.accountId),
+    ]);
+    return (await this.overviews.gaps(members, policies)).map(mapGap);
   }
 
   @Mutation(() => FamilyMemberModel)
@@ -54,7 +96,13 @@ export class FamilyResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input', { type: () => FamilyMemberUpdateInput }) input: FamilyMemberUpdateInput,
   ): Promise<FamilyMemberModel> {
-    return mapFamilyMember(await this.family.updateMember(session.accountId, id, withoutNulls(input)));
+    return mapFamilyMember(
+      await this.family.updateMember(
+        session.accountId,
+        id,
+        withoutNullsFor(input, ['relationship', 'name', 'gender', 'birthDate']),
+      ),
+    );
   }
 
   @Mutation(() => ID, { description: 'Removes a member; answers their id' })
@@ -75,16 +123,4 @@ export class FamilyResolver {
   ): Promise<RevealedIdNumberModel> {
     return mapRevealed(await this.family.revealIdNumber(session.accountId, memberId, requestId));
   }
-}
-
-/** GraphQL sends an omitted field and an explicit null alike for the required ones: both mean "keep". */
-function withoutNulls(input: FamilyMemberUpdateInput): FamilyMemberUpdateInput {
-  const { relationship, name, gender, birthDate, ...rest } = input;
-  return {
-    ...rest,
-    ...(relationship ? { relationship } : {}),
-    ...(name !== undefined && name !== null ? { name } : {}),
-    ...(gender ? { gender } : {}),
-    ...(birthDate !== undefined && birthDate !== null ? { birthDate } : {}),
-  };
 }

@@ -28,9 +28,11 @@ import {
   FamilyMemberConflictError,
   FamilyMemberNotFoundError,
   HouseholdNotFoundError,
+  MemberHasPoliciesError,
   RevealLimitError,
 } from './family.errors.js';
 import { HouseholdRepository, type HouseholdWithRole } from './household.repository.js';
+import { PolicyRepository } from './policy.repository.js';
 
 const OWN_HOUSEHOLD_NAME = '我的家庭';
 /** Full ID numbers an owner may reveal per hour: enough to fill in a form, too few to harvest. */
@@ -50,6 +52,8 @@ export interface FamilyMemberView {
   readonly age: number;
   readonly socialInsurance: boolean | null;
   readonly occupationClass: number | null;
+  /** Null for viewers. */
+  readonly annualIncome: number | null;
   readonly idType: IdType | null;
   readonly idNumberMasked: string | null;
   readonly isYou: boolean;
@@ -73,6 +77,7 @@ export class FamilyService {
   constructor(
     private readonly households: HouseholdRepository,
     private readonly members: FamilyMemberRepository,
+    private readonly policies: PolicyRepository,
     private readonly policy: AccessPolicy,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
@@ -125,6 +130,7 @@ export class FamilyService {
       birthDate: changes.birthDate ?? member.birthDate,
       socialInsurance: changes.socialInsurance === undefined ? member.socialInsurance : changes.socialInsurance,
       occupationClass: changes.occupationClass === undefined ? member.occupationClass : changes.occupationClass,
+      annualIncome: changes.annualIncome === undefined ? member.annualIncome : changes.annualIncome,
       idType: changes.idType === undefined ? member.idType : changes.idType,
       idNumber: changes.idNumber === undefined ? current.idNumber : changes.idNumber,
     };
@@ -137,8 +143,11 @@ export class FamilyService {
     return this.view(updated, role, accountId);
   }
 
+  /** Removes a member who is insured by no policy (the table refuses to orphan one, too). */
   async removeMember(accountId: string, memberId: string): Promise<string> {
     await this.memberFor(accountId, memberId, 'member.remove');
+    const insuring = await this.policies.countInsuring(memberId);
+    if (insuring > 0) throw new MemberHasPoliciesError(insuring);
     if (!(await this.members.delete(memberId))) throw new FamilyMemberNotFoundError();
     return memberId;
   }
@@ -179,6 +188,7 @@ export class FamilyService {
       age: ageOn(member.birthDate, chinaToday(this.clock.now())),
       socialInsurance: member.socialInsurance,
       occupationClass: member.occupationClass,
+      annualIncome: full ? member.annualIncome : null,
       idType: member.idType,
       idNumberMasked: member.idNumberMasked,
       isYou: member.accountId === accountId,
@@ -227,6 +237,7 @@ export class FamilyService {
       birthDate: input.birthDate,
       socialInsurance: input.socialInsurance ?? null,
       occupationClass: input.occupationClass ?? null,
+      annualIncome: input.annualIncome ?? null,
       idType,
       idNumberEncrypted: idNumber ? this.cipher.encrypt(idNumber) : null,
       idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,

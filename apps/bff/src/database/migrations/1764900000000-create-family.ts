@@ -43,6 +43,7 @@ export class CreateFamily1764900000000 implements MigrationInterface {
         id_number_encrypted text,
         id_number_masked varchar(40),
         id_number_index char(64),
+        annual_income bigint CHECK (annual_income >= 0),
         account_id uuid REFERENCES account (id) ON DELETE SET NULL,
         created_by uuid REFERENCES account (id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,5 +1,6 @@
 import type { Gender, IdType, Relationship } from '@family/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { FEN } from '../../database/columns.js';
 
 /**
  * A person of a household (F1). The name and the ID number identify a person: they are stored
@@ -47,6 +48,10 @@ export class FamilyMemberEntity {
 
   @Column({ name: 'id_number_index', type: 'char', length: 64, nullable: true })
   idNumberIndex: string | null;
+
+  /** Yearly income in fen, when the person gives it: the gap rules size life and critical-illness cover by it. */
+  @Column({ name: 'annual_income', type: 'bigint', nullable: true, transformer: FEN })
+  annualIncome: number | null;
 
   /** The account this member is, when the person has one (本人, or a relative who joined). */
   @Column({ name: 'account_id', type: 'uuid', nullable: true })

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import type { Gender, IdType, Relationship } from '@family/domain';
+import { Money } from '../../common/graphql/money.scalar.js';
 import { GenderEnum, IdTypeEnum, RelationshipEnum } from '../models/household.model.js';
 
 @InputType('FamilyMemberInput')
@@ -21,6 +22,9 @@ export class FamilyMemberInput {
 
   @Field(() => Int, { nullable: true, description: 'Occupational class 1–6' })
   occupationClass?: number | null;
+
+  @Field(() => Money, { nullable: true, description: 'Yearly income; sizes the cover the gap rules recommend' })
+  annualIncome?: number | null;
 
   @Field(() => IdTypeEnum, { nullable: true, description: 'RESIDENT_ID when an idNumber is given without a type' })
   idType?: IdType | null;
@@ -48,6 +52,9 @@ export class FamilyMemberUpdateInput {
 
   @Field(() => Int, { nullable: true })
   occupationClass?: number | null;
+
+  @Field(() => Money, { nullable: true })
+  annualIncome?: number | null;
 
   @Field(() => IdTypeEnum, { nullable: true })
   idType?: IdType | null;

@@ -10,6 +10,7 @@ import {
   type Relationship,
 } from '@family/domain';
 import { graphqlEnum } from '../../common/graphql/enum.js';
+import { Money } from '../../common/graphql/money.scalar.js';
 
 export const HouseholdRoleEnum = graphqlEnum(
   HOUSEHOLD_ROLES,
@@ -54,6 +55,9 @@ export class FamilyMemberModel {
 
   @Field(() => Int, { nullable: true, description: 'Occupational class 1–6' })
   occupationClass: number | null;
+
+  @Field(() => Money, { nullable: true, description: 'Yearly income, when given; null for viewers' })
+  annualIncome: number | null;
 
   @Field(() => IdTypeEnum, { nullable: true })
   idType: IdType | null;
