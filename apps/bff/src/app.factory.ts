@@ -57,6 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rateLimiter: app.get<RateLimiter>(RATE_LIMITER),
     requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
     strict: config.strict,
+    countStatements: config.nodeEnv !== 'production',
   });
   if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {

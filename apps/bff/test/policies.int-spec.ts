@@ -352,4 +352,58 @@ describe('policies, overview and gaps', () => {
     const remove = await stack.gql('mutation($id: ID!) { removeFamilyMember(id: $id) }', { id: member.self }, owner);
     expect(codeOf(remove.body.errors)).toBe('CONFLICT');
   });
+
+  it('reads a household of 2 members and one of 12 with 36 policies in the same number of SQL statements', async () => {
+    const OVERVIEW = `query($id: ID!) { household(id: $id) {
+      members { id name } policies { id insuredMember { name } beneficiaries { name } schedule { state } }
+      overview { rows { cells { sumInsured gap } } totalAnnualPremium paymentsDue { dueDate } endingSoon { kind } }
+    } }`;
+    const statements = async (headers: Record<string, string>, id: string): Promise<number> => {
+      const answer = await stack.gql(OVERVIEW, { id }, headers);
+      expect(answer.body.errors).toBeUndefined();
+      return Number(answer.headers.get('x-db-statements'));
+    };
+    const small = await signIn('small-family');
+    const large = await signIn('large-family');
+    const households: Record<string, string> = {};
+    for (const [name, headers, size] of [
+      ['small', small, 2],
+      ['large', large, 12],
+    ] as const) {
+      const listed = await stack.gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+      const id = listed.body.data!.households[0].id;
+      households[name] = id;
+      for (let index = 0; index < size; index += 1) {
+        const added = await stack.gql<{ addFamilyMember: { id: string } }>(
+          ADD_MEMBER,
+          {
+            householdId: id,
+            input: {
+              relationship: index === 0 ? 'SELF' : 'CHILD',
+              name: `成员${'甲乙丙丁戊己庚辛壬癸子丑'[index]}`,
+              gender: 'FEMALE',
+              birthDate: yearsAgo(index + 1),
+            },
+          },
+          headers,
+        );
+        const insuredMemberId = added.body.data!.addFamilyMember.id;
+        for (let policy = 0; policy < (name === 'small' ? 1 : 3); policy += 1) {
+          const created = await stack.gql(
+            ADD_POLICY,
+            {
+              householdId: id,
+              input: policyInput({ insuredMemberId, policyNumber: null, category: 'ACCIDENT', paymentTermYears: 1 }),
+            },
+            headers,
+          );
+          expect(created.body.errors).toBeUndefined();
+        }
+      }
+    }
+    const smallCount = await statements(small, households.small);
+    const largeCount = await statements(large, households.large);
+    expect(smallCount).toBeGreaterThan(0);
+    expect(largeCount).toBe(smallCount);
+  });
 });

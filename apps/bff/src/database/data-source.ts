@@ -22,6 +22,7 @@ import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-
 import { CreateFamily1764900000000 } from './migrations/1764900000000-create-family.js';
 import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
 import { pgliteDriver } from './pglite-pool.js';
+import { StatementCounter } from './statement-counter.js';
 
 export const ENTITIES = [
   InsurerEntity,
@@ -58,7 +59,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: false,
+    // Queries reach the logger only to be counted (StatementCounter never writes SQL anywhere).
+    logging: ['query', 'error'] as ('query' | 'error')[],
+    logger: new StatementCounter(),
   };
   if (database.kind === 'postgres') return { ...common, url: database.url, extra: { max: 10 } };
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });

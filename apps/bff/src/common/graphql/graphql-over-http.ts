@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../logger.js';
+import { statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
 import { LIMIT_ERROR_CODES } from './query-limits.js';
@@ -31,6 +32,8 @@ export interface GraphQLHttpOptions {
   readonly requestsPerIpPerMinute: number;
   /** Outside development (see FormatOptions). */
   readonly strict: boolean;
+  /** Answer `x-db-statements` (SQL statements the request ran): everywhere but production. */
+  readonly countStatements: boolean;
 }
 
 interface GraphQLParameters {
@@ -211,6 +214,7 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
           parameters.variables,
           parameters.operationName,
         );
+        if (options.countStatements) void reply.header('x-db-statements', String(statementsInRequest()));
         // Executed: 200 with data (null when a non-null root field failed) and the errors beside it.
         return send(reply, mediaType, 200, {
           data: result.data ?? null,
