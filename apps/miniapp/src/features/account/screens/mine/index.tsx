@@ -12,7 +12,8 @@ import { sessionService } from '../../../../session/session';
 import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import PhoneForm from '../../components/phone-form';
-import { formatDate, PLATFORM_LABELS, PLATFORM_ORDER, shortAccountId } from '../../utils/account';
+import { formatDate } from '../../../../utils/date';
+import { PLATFORM_LABELS, PLATFORM_ORDER, shortAccountId } from '../../utils/account';
 import './index.scss';
 
 type EnsureConsent = (options?: { force?: boolean }) => Promise<boolean>;
