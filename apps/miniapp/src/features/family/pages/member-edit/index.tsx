@@ -53,6 +53,14 @@ const FIELD_ORDER: readonly (MemberFormField | 'form')[] = [
 
 const toast = (title: string): void => void Taro.showToast({ title, icon: 'none' });
 
+/** After a refused save, brings the first field with a message into view (every field has its id). */
+function scrollToFirstError(errors: MemberFormErrors): void {
+  const first = FIELD_ORDER.find((field) => (errors[field]?.length ?? 0) > 0);
+  if (!first) return;
+  const selector = first === 'form' ? '#member-form-errors' : `#member-field-${first}`;
+  void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined);
+}
+
 /**
  * Add a member to a household (`?householdId=`, optionally `&relationship=SELF`) or edit one
  * (`?id=`). Checked with the domain's rules before sending; the BFF's reasons at their fields.
@@ -162,14 +170,6 @@ function MemberForm(props: { household: Household; original: EditedMember | null
   const set = (patch: Partial<MemberFormValues>): void => dispatch({ type: 'set', patch });
   const hint = residentIdHint(values);
 
-  // After a refused save, bring the first message into view.
-  useEffect(() => {
-    const first = FIELD_ORDER.find((field) => (errors[field]?.length ?? 0) > 0);
-    if (!first) return;
-    const selector = first === 'form' ? '#member-form-errors' : `#member-field-${first}`;
-    void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined);
-  }, [errors]);
-
   const fail = (error: GraphQLClientError | null): void => {
     const reasons = error ? inputErrorReasons(error) : [];
     dispatch({
@@ -184,6 +184,7 @@ function MemberForm(props: { household: Household; original: EditedMember | null
     const invalid = validateMemberForm(values, { today, relationships, original });
     if (hasErrors(invalid)) {
       dispatch({ type: 'invalid', errors: invalid });
+      scrollToFirstError(invalid);
       return;
     }
     if (original) {

@@ -101,9 +101,10 @@ function Households({ refreshRef }: { refreshRef: { current: Refresh | null } })
 function HouseholdSection({ household }: { household: Household }) {
   const members = sortMembers(household.members);
   const notice = roleNotice(household.role);
-  const hasSelf = members.some((member) => member.relationship === 'SELF');
+  // In their own household, the person starts with themself.
+  const startWithSelf = household.isOwn && !members.some((member) => member.relationship === 'SELF');
   const add = (): void => {
-    void Taro.navigateTo({ url: addMemberUrl(household.id, hasSelf ? null : 'SELF') });
+    void Taro.navigateTo({ url: addMemberUrl(household.id, startWithSelf ? 'SELF' : null) });
   };
 
   return (
@@ -124,8 +125,14 @@ function HouseholdSection({ household }: { household: Household }) {
       {members.length === 0 ? (
         <StateView
           kind="empty"
-          title={household.permissions.addMember ? '还没有家庭成员，先添加本人吧' : '这个家庭还没有成员'}
-          message={household.permissions.addMember ? '先填写你自己的信息，再添加配偶、子女和父母。' : undefined}
+          title={
+            startWithSelf && household.permissions.addMember ? '还没有家庭成员，先添加本人吧' : '这个家庭还没有成员'
+          }
+          message={
+            startWithSelf && household.permissions.addMember
+              ? '先填写你自己的信息，再添加配偶、子女和父母。'
+              : undefined
+          }
         />
       ) : (
         members.map((member) => <MemberCard key={member.id} member={member} />)
