@@ -14,11 +14,13 @@
 const subPackages: { root: string; pages: string[] }[] = [
   // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
   { root: 'features/catalogue/pages', pages: ['product/index', 'compare/index', 'quote/index'] },
+  // Family pages reached from the 我家 tab: a member's page and the add / edit form (F1).
+  { root: 'features/family/pages', pages: ['member/index', 'member-edit/index'] },
 ];
 
 export default defineAppConfig({
   // Tab pages first; they must stay in the main package.
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/family/index', 'pages/mine/index'],
   ...(subPackages.length > 0 ? { subPackages } : {}),
   // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
   tabBar: {
@@ -32,6 +34,12 @@ export default defineAppConfig({
         text: '保险超市',
         iconPath: 'assets/tab-bar/catalogue.png',
         selectedIconPath: 'assets/tab-bar/catalogue-active.png',
+      },
+      {
+        pagePath: 'pages/family/index',
+        text: '我家',
+        iconPath: 'assets/tab-bar/family.png',
+        selectedIconPath: 'assets/tab-bar/family-active.png',
       },
       {
         pagePath: 'pages/mine/index',

@@ -6,6 +6,51 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type FamilyMemberInput = {
+  /** YYYY-MM-DD */
+  birthDate: string;
+  gender: Gender;
+  /** Checked against birthDate and gender for a resident ID */
+  idNumber?: string | null | undefined;
+  /** RESIDENT_ID when an idNumber is given without a type */
+  idType?: IdType | null | undefined;
+  /** 1–30 characters, Chinese or Latin */
+  name: string;
+  /** Occupational class 1–6 */
+  occupationClass?: number | null | undefined;
+  relationship: Relationship;
+  socialInsurance?: boolean | null | undefined;
+};
+
+/** Only what changes; an empty idNumber removes it */
+export type FamilyMemberUpdateInput = {
+  birthDate?: string | null | undefined;
+  gender?: Gender | null | undefined;
+  idNumber?: string | null | undefined;
+  idType?: IdType | null | undefined;
+  name?: string | null | undefined;
+  occupationClass?: number | null | undefined;
+  relationship?: Relationship | null | undefined;
+  socialInsurance?: boolean | null | undefined;
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+/** OWNER: everything; MEMBER: reads, adds, edits what they added and themself; VIEWER: reads, personal data masked */
+export type HouseholdRole =
+  | 'MEMBER'
+  | 'OWNER'
+  | 'VIEWER';
+
+export type IdType =
+  | 'HK_MACAO_PASS'
+  | 'OTHER'
+  | 'PASSPORT'
+  | 'RESIDENT_ID'
+  | 'TAIWAN_PASS';
+
 export type PaymentFrequency =
   | 'ANNUAL'
   | 'MONTHLY';
@@ -56,6 +101,16 @@ export type QuoteInput = {
   productId: string;
   socialInsurance: boolean;
 };
+
+/** Who the member is to the household owner */
+export type Relationship =
+  | 'CHILD'
+  | 'GRANDPARENT'
+  | 'OTHER'
+  | 'PARENT'
+  | 'SELF'
+  | 'SIBLING'
+  | 'SPOUSE';
 
 export type ScoreDimension =
   | 'CLAIMS'
@@ -125,6 +180,45 @@ export type QuoteQueryVariables = Exact<{
 
 
 export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
+
+export type HouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string }> }> };
+
+export type AddFamilyMemberMutationVariables = Exact<{
+  householdId: string;
+  input: FamilyMemberInput;
+}>;
+
+
+export type AddFamilyMemberMutation = { addFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string } };
+
+export type UpdateFamilyMemberMutationVariables = Exact<{
+  id: string;
+  input: FamilyMemberUpdateInput;
+}>;
+
+
+export type UpdateFamilyMemberMutation = { updateFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string } };
+
+export type RemoveFamilyMemberMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveFamilyMemberMutation = { removeFamilyMember: string };
+
+export type RevealIdNumberMutationVariables = Exact<{
+  memberId: string;
+}>;
+
+
+export type RevealIdNumberMutation = { revealIdNumber: { memberId: string, idType: IdType, idNumber: string } };
+
+export type FamilyMemberFieldsFragment = { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string };
+
+export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string }> };
 
 export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
 
@@ -246,6 +340,60 @@ export const ProductEligibilityFragmentDoc = new TypedDocumentString(`
   monthlyPayment
 }
     `, {"fragmentName":"ProductEligibility"}) as unknown as TypedDocumentString<ProductEligibilityFragment, unknown>;
+export const FamilyMemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FamilyMemberFields on FamilyMember {
+  id
+  householdId
+  relationship
+  relationshipLabel
+  name
+  gender
+  birthDate
+  birthYear
+  age
+  socialInsurance
+  occupationClass
+  idType
+  idNumber
+  isYou
+  canEdit
+  canRemove
+  createdAt
+}
+    `, {"fragmentName":"FamilyMemberFields"}) as unknown as TypedDocumentString<FamilyMemberFieldsFragment, unknown>;
+export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HouseholdFields on Household {
+  id
+  name
+  role
+  isOwn
+  permissions {
+    addMember
+    revealIdNumbers
+  }
+  members {
+    ...FamilyMemberFields
+  }
+}
+    fragment FamilyMemberFields on FamilyMember {
+  id
+  householdId
+  relationship
+  relationshipLabel
+  name
+  gender
+  birthDate
+  birthYear
+  age
+  socialInsurance
+  occupationClass
+  idType
+  idNumber
+  isYou
+  canEdit
+  canRemove
+  createdAt
+}`, {"fragmentName":"HouseholdFields"}) as unknown as TypedDocumentString<HouseholdFieldsFragment, unknown>;
 export const SessionTokensFragmentDoc = new TypedDocumentString(`
     fragment SessionTokens on AuthSession {
   accessToken
@@ -488,6 +636,108 @@ export const QuoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;
+export const HouseholdsDocument = new TypedDocumentString(`
+    query Households {
+  households {
+    ...HouseholdFields
+  }
+}
+    fragment FamilyMemberFields on FamilyMember {
+  id
+  householdId
+  relationship
+  relationshipLabel
+  name
+  gender
+  birthDate
+  birthYear
+  age
+  socialInsurance
+  occupationClass
+  idType
+  idNumber
+  isYou
+  canEdit
+  canRemove
+  createdAt
+}
+fragment HouseholdFields on Household {
+  id
+  name
+  role
+  isOwn
+  permissions {
+    addMember
+    revealIdNumbers
+  }
+  members {
+    ...FamilyMemberFields
+  }
+}`) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
+export const AddFamilyMemberDocument = new TypedDocumentString(`
+    mutation AddFamilyMember($householdId: ID!, $input: FamilyMemberInput!) {
+  addFamilyMember(householdId: $householdId, input: $input) {
+    ...FamilyMemberFields
+  }
+}
+    fragment FamilyMemberFields on FamilyMember {
+  id
+  householdId
+  relationship
+  relationshipLabel
+  name
+  gender
+  birthDate
+  birthYear
+  age
+  socialInsurance
+  occupationClass
+  idType
+  idNumber
+  isYou
+  canEdit
+  canRemove
+  createdAt
+}`) as unknown as TypedDocumentString<AddFamilyMemberMutation, AddFamilyMemberMutationVariables>;
+export const UpdateFamilyMemberDocument = new TypedDocumentString(`
+    mutation UpdateFamilyMember($id: ID!, $input: FamilyMemberUpdateInput!) {
+  updateFamilyMember(id: $id, input: $input) {
+    ...FamilyMemberFields
+  }
+}
+    fragment FamilyMemberFields on FamilyMember {
+  id
+  householdId
+  relationship
+  relationshipLabel
+  name
+  gender
+  birthDate
+  birthYear
+  age
+  socialInsurance
+  occupationClass
+  idType
+  idNumber
+  isYou
+  canEdit
+  canRemove
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateFamilyMemberMutation, UpdateFamilyMemberMutationVariables>;
+export const RemoveFamilyMemberDocument = new TypedDocumentString(`
+    mutation RemoveFamilyMember($id: ID!) {
+  removeFamilyMember(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveFamilyMemberMutation, RemoveFamilyMemberMutationVariables>;
+export const RevealIdNumberDocument = new TypedDocumentString(`
+    mutation RevealIdNumber($memberId: ID!) {
+  revealIdNumber(memberId: $memberId) {
+    memberId
+    idType
+    idNumber
+  }
+}
+    `) as unknown as TypedDocumentString<RevealIdNumberMutation, RevealIdNumberMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($platform: Platform!, $code: String!, $phone: String) {
   login(platform: $platform, code: $code, phone: $phone) {

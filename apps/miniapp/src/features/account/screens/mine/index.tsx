@@ -7,12 +7,13 @@ import type { GraphQLClientError } from '../../../../graphql/errors';
 import { MeDocument, type MeQuery } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
 import { LOGIN_PLATFORM } from '../../../../platform/login';
-import { isSinglePageMode } from '../../../../platform/scene';
 import { sessionService } from '../../../../session/session';
 import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import PhoneForm from '../../components/phone-form';
-import { formatDate, PLATFORM_LABELS, PLATFORM_ORDER, shortAccountId } from '../../utils/account';
+import SignIn from '../../components/sign-in';
+import { formatDate } from '../../../../utils/date';
+import { PLATFORM_LABELS, PLATFORM_ORDER, shortAccountId } from '../../utils/account';
 import './index.scss';
 
 type EnsureConsent = (options?: { force?: boolean }) => Promise<boolean>;
@@ -35,42 +36,11 @@ export default function MineScreen() {
 }
 
 function SignedOut({ ensureConsent }: { ensureConsent: EnsureConsent }) {
-  const [signingIn, setSigningIn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const signIn = async (): Promise<void> => {
-    setSigningIn(true);
-    setError(null);
-    const failure = await sessionService.signInWithPlatform();
-    setSigningIn(false);
-    if (failure) setError(failure.message);
-  };
-
   return (
     <View className="mine__card mine__signed-out" data-testid="signed-out">
       <Text className="mine__title">登录家保</Text>
       <Text className="mine__subtitle">登录后可查看家庭保单、保障缺口和续保提醒；不登录也可以浏览保险超市。</Text>
-      {isSinglePageMode() ? (
-        <Text className="mine__notice">当前为朋友圈预览，点击屏幕下方“前往小程序”后即可登录。</Text>
-      ) : LOGIN_PLATFORM === 'H5' ? (
-        <PhoneForm submitLabel="登录" onSubmit={sessionService.signInWithPhone} ensureConsent={ensureConsent} />
-      ) : LOGIN_PLATFORM ? (
-        <View className="mine__sign-in">
-          <Button
-            className="mine__primary"
-            data-testid="platform-sign-in"
-            type="primary"
-            loading={signingIn || undefined}
-            disabled={signingIn || undefined}
-            onClick={() => void signIn()}
-          >
-            一键登录
-          </Button>
-          {error ? <Text className="mine__error">{error}</Text> : null}
-        </View>
-      ) : (
-        <Text className="mine__notice">当前平台暂不支持登录</Text>
-      )}
+      <SignIn ensureConsent={ensureConsent} />
     </View>
   );
 }

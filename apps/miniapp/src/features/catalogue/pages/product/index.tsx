@@ -14,7 +14,8 @@ import { ProductDetailDocument, type ScoreDimension } from '../../../../graphql/
 import { useQuery } from '../../../../hooks/useQuery';
 import ScoreExplanation from '../../components/score-explanation';
 import ScoreRadar from '../../components/score-radar';
-import { COMPARE_PAGE, quotePageUrl, routeParam } from '../../routes';
+import { routeParam } from '../../../../utils/route-param';
+import { COMPARE_PAGE, quotePageUrl } from '../../routes';
 import {
   addToStoredCompareList,
   isInCompareList,

@@ -7,7 +7,7 @@ import { graphqlClient } from '../../../../graphql/client';
 import { inputErrorReasons } from '../../../../graphql/errors';
 import { QuoteDocument, QuoteProductDocument, type QuoteProductQuery } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
-import { routeParam } from '../../routes';
+import { routeParam } from '../../../../utils/route-param';
 import {
   hasErrors,
   initialQuoteFormValues,

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我家',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
