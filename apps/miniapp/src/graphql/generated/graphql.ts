@@ -7,6 +7,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type FamilyMemberInput = {
+  /** Yearly income; sizes the cover the gap rules recommend */
+  annualIncome?: number | null | undefined;
   /** YYYY-MM-DD */
   birthDate: string;
   gender: Gender;
@@ -24,6 +26,7 @@ export type FamilyMemberInput = {
 
 /** Only what changes; an empty idNumber removes it */
 export type FamilyMemberUpdateInput = {
+  annualIncome?: number | null | undefined;
   birthDate?: string | null | undefined;
   gender?: Gender | null | undefined;
   idNumber?: string | null | undefined;
