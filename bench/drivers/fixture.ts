@@ -4,7 +4,8 @@
  * validate, execute, serialise, HTTP) and not the insurers' upstream I/O.
  */
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES, type Product, byPrice, paginate } from '@family/domain';
-import type { ListedInsurer, ProductListing } from '@family/bff/dist/catalogue/catalogue.service.js';
+import type { ListedInsurer } from '@family/bff/dist/catalogue/catalogue-snapshot.service.js';
+import type { ProductListing } from '@family/bff/dist/catalogue/product-listing.service.js';
 
 export const PAGE_SIZE = 20;
 const PRODUCTS_PER_INSURER = 20;

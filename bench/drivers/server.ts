@@ -13,22 +13,28 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import Fastify from 'fastify';
-// The BFF's real resolver and the class it injects, from the BFF's compiled output (tsc with
+// The BFF's real resolver and the classes it injects, from the BFF's compiled output (tsc with
 // emitDecoratorMetadata, so Nest can read the constructor's parameter types).
+import { ProductListingService } from '@family/bff/dist/catalogue/product-listing.service.js';
 import { ProductsResolver } from '@family/bff/dist/catalogue/products.resolver.js';
-import { CatalogueService } from '@family/bff/dist/catalogue/catalogue.service.js';
+import { QuoteService } from '@family/bff/dist/catalogue/quote.service.js';
 import { LISTING } from './fixture.js';
 import { TARGETS, type TargetName } from './targets.js';
 
 const HOST = '127.0.0.1';
 
-/** Stands in for CatalogueService: no database, no insurers, the same listing on every call. */
-const fixedCatalogue: Pick<CatalogueService, 'listProducts'> = {
+/** Stands in for ProductListingService: no database, no insurers, the same listing on every call. */
+const fixedCatalogue: Pick<ProductListingService, 'listProducts'> = {
   listProducts: () => Promise.resolve(LISTING),
 };
 
 @Module({
-  providers: [ProductsResolver, { provide: CatalogueService, useValue: fixedCatalogue }],
+  providers: [
+    ProductsResolver,
+    { provide: ProductListingService, useValue: fixedCatalogue },
+    // The benchmark asks for products only.
+    { provide: QuoteService, useValue: {} },
+  ],
 })
 class CatalogueBenchModule {}
 
