@@ -3,7 +3,16 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_PAGE_SIZE } from '@family/domain';
-import { type GraphQLInputType, Kind, parse, typeFromAST } from 'graphql';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  typeFromAST,
+  visit,
+} from 'graphql';
 import { auditServer } from 'graphql-http';
 import { LIMIT_ERROR_CODES, QUERY_LIMITS } from '../src/common/graphql/query-limits.js';
 import { type TestStack, startStack } from './harness.js';
@@ -126,9 +135,16 @@ describe('GraphQL over HTTP', () => {
     const schema = emittedSchema();
     const sources = documentsOf(join(dirname(fileURLToPath(import.meta.url)), '../../miniapp/src'));
     expect(sources.length).toBeGreaterThan(3);
-    const fragments = sources.join('\n');
-    for (const operation of parse(fragments).definitions) {
+    const definitions = parse(sources.join('\n')).definitions;
+    const fragments = new Map(
+      definitions.flatMap((definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+      ),
+    );
+    for (const operation of definitions) {
       if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+      // As the client sends it: the operation with the fragments it uses, and only those.
+      const document = withFragments(operation, fragments);
       const variables = Object.fromEntries(
         (operation.variableDefinitions ?? []).map((definition) => {
           const name = definition.variable.name.value;
@@ -138,7 +154,7 @@ describe('GraphQL over HTTP', () => {
       );
       const response = await post(
         stack,
-        JSON.stringify({ query: fragments, operationName: operation.name?.value, variables }),
+        JSON.stringify({ query: document, operationName: operation.name?.value, variables }),
       );
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       const codes = (body.errors ?? []).map((error) => String(error.extensions?.code));
@@ -208,6 +224,27 @@ function postLarge(url: string, body: string): Promise<{ status: number; body: s
     });
     request.end(body);
   });
+}
+
+/** An operation printed with every fragment it spreads, directly or through other fragments. */
+function withFragments(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): string {
+  const used = new Map<string, FragmentDefinitionNode>();
+  const collect = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !used.has(fragment.name.value)) {
+          used.set(fragment.name.value, fragment);
+          collect(fragment);
+        }
+      },
+    });
+  };
+  collect(operation);
+  return [operation, ...used.values()].map((definition) => print(definition)).join('\n');
 }
 
 /** Every .graphql document of the client, in its source folder. */
