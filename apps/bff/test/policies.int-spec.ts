@@ -1,4 +1,5 @@
 import { addDays, addMonths, chinaToday } from '@family/domain';
+import pg from 'pg';
 import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
 
 /** A household's policies, the family overview and coverage gaps over HTTP (F2–F4). */
@@ -405,5 +406,86 @@ describe('policies, overview and gaps', () => {
     const largeCount = await statements(large, households.large);
     expect(smallCount).toBeGreaterThan(0);
     expect(largeCount).toBe(smallCount);
+  });
+
+  // Joining a household comes with invites; until then the roles are given in the database directly.
+  const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+  onPostgres('as a member and as a viewer of the household (PostgreSQL)', () => {
+    let guest: Record<string, string>;
+    let guestAccountId: string;
+
+    const grant = async (role: string): Promise<void> => {
+      const client = new pg.Client({ connectionString: stack.databaseUrl! });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO household_membership (household_id, account_id, role) VALUES ($1, $2, $3)
+           ON CONFLICT (household_id, account_id) DO UPDATE SET role = EXCLUDED.role`,
+          [householdId, guestAccountId, role],
+        );
+      } finally {
+        await client.end();
+      }
+    };
+
+    beforeAll(async () => {
+      guest = await signIn('guest');
+      const me = await stack.gql<{ me: { id: string } }>('{ me { id } }', {}, guest);
+      guestAccountId = me.body.data!.me.id;
+    });
+
+    it('shows a viewer the policies with beneficiaries masked and no notes, and refuses every write', async () => {
+      await grant('VIEWER');
+      const seen = await stack.gql<{
+        household: { policies: { id: string; beneficiaries: { name: string }[]; notes: string | null }[] };
+      }>(
+        'query($id: ID!) { household(id: $id) { policies { id notes beneficiaries { name } } overview { totalAnnualPremium } } }',
+        { id: householdId },
+        guest,
+      );
+      expect(seen.body.errors).toBeUndefined();
+      const names = seen.body.data!.household.policies.flatMap((policy) =>
+        policy.beneficiaries.map((entry) => entry.name),
+      );
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((name) => /^\p{Script=Han}\*+$/u.test(name))).toBe(true);
+      const id = seen.body.data!.household.policies[0].id;
+      const writes = await Promise.all([
+        stack.gql(ADD_POLICY, { householdId, input: policyInput() }, guest),
+        stack.gql(UPDATE_POLICY, { id, input: { premium: 1 } }, guest),
+        stack.gql(END_POLICY, { id, reason: 'CLAIMED', date: today }, guest),
+      ]);
+      expect(writes.map((write) => codeOf(write.body.errors))).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    });
+
+    it('lets a member add policies and change their own, not the owner’s', async () => {
+      await grant('MEMBER');
+      const added = await stack.gql<{ addPolicy: Policy & { canEdit: boolean } }>(
+        ADD_POLICY,
+        {
+          householdId,
+          input: policyInput({
+            insuredMemberId: member.spouse,
+            category: 'ACCIDENT',
+            policyNumber: null,
+            paymentTermYears: 1,
+          }),
+        },
+        guest,
+      );
+      expect(added.body.data!.addPolicy.canEdit).toBe(true);
+      const own = added.body.data!.addPolicy.id;
+      expect(
+        (await stack.gql(UPDATE_POLICY, { id: own, input: { premium: 19_900 } }, guest)).body.errors,
+      ).toBeUndefined();
+      const owners = (await household()).data!.household.policies as { id: string }[];
+      const ownersFirst = owners.find((policy) => policy.id !== own)!;
+      expect(
+        codeOf((await stack.gql(UPDATE_POLICY, { id: ownersFirst.id, input: { premium: 1 } }, guest)).body.errors),
+      ).toBe('FORBIDDEN');
+      expect(
+        (await stack.gql('mutation($id: ID!) { removePolicy(id: $id) }', { id: own }, guest)).body.errors,
+      ).toBeUndefined();
+    });
   });
 });
