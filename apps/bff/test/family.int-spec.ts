@@ -200,7 +200,14 @@ describe('households and their members', () => {
   it('tells a stranger FORBIDDEN for another household and everything in it, and never shows data', async () => {
     const [household] = await householdsOf(owner);
     const member = household.members[0];
+    const one = await stack.gql<{ familyMember: Member }>(
+      `query($id: ID!) { familyMember(id: $id) { ${MEMBER_FIELDS} } }`,
+      { id: member.id },
+      owner,
+    );
+    expect(one.body.data!.familyMember.id).toBe(member.id);
     const attempts = [
+      stack.gql(`query($id: ID!) { familyMember(id: $id) { id name } }`, { id: member.id }, stranger),
       stack.gql(HOUSEHOLD, { id: household.id }, stranger),
       stack.gql(
         ADD,

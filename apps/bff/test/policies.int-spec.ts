@@ -334,6 +334,15 @@ describe('policies, overview and gaps', () => {
       owner,
     );
     expect(ended.body.data!.endPolicy.status).toBe('SURRENDERED');
+    // Read back on its own: no payment is asked of a policy that ended.
+    const read = await stack.gql<{ policy: Policy }>(
+      `query($id: ID!) { policy(id: $id) { ${POLICY_FIELDS} } }`,
+      { id },
+      owner,
+    );
+    expect(read.body.data!.policy).toMatchObject({ status: 'SURRENDERED', nextPayment: null });
+    const outsider = await stack.gql('query($id: ID!) { policy(id: $id) { id } }', { id }, stranger);
+    expect(codeOf(outsider.body.errors)).toBe('FORBIDDEN');
   });
 
   it('keeps a stranger out of the household’s policies, and a member insured by a policy in the household', async () => {

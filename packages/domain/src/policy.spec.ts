@@ -60,6 +60,11 @@ describe('paymentSchedule', () => {
     expect(monthly).toHaveLength(12);
   });
 
+  it('stops at a policy’s early end: nothing falls due after a surrender', () => {
+    const ended = paymentSchedule({ ...base, endedOn: '2026-06-01' }, '2027-06-01');
+    expect(ended.map((installment) => installment.dueDate)).toEqual(['2024-03-01', '2025-03-01', '2026-03-01']);
+  });
+
   it('runs a yearly renewable policy without a term until it expires, and a single premium once', () => {
     const shortTerm = paymentSchedule(
       { ...base, paymentTermYears: null, expiryDate: '2025-03-01', paidInstallments: 1 },
@@ -138,6 +143,8 @@ describe('checkPolicy', () => {
     expect(checkPolicy({ ...base, expiryDate: '2024-03-01' }).map((problem) => problem.code)).toEqual([
       'DATES_OUT_OF_ORDER',
     ]);
+    // The usual way of writing one year: to the day before the anniversary, paid in one year.
+    expect(checkPolicy({ ...base, effectiveDate: '2026-01-10', expiryDate: '2027-01-09', paymentTermYears: 1 })).toEqual([]);
   });
 
   it('wants named beneficiaries’ shares to make 100% in each order, to the hundredth of a percent', () => {

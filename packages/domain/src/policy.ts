@@ -104,6 +104,8 @@ export interface ScheduleInput {
   readonly gracePeriodDays: number;
   /** Installments paid so far, counted from the first. */
   readonly paidInstallments: number;
+  /** The day the policy ended early (surrender, claim, lapse): nothing falls due after it. */
+  readonly endedOn?: string | null;
 }
 
 /** Installments within this many days are DUE rather than UPCOMING. */
@@ -127,6 +129,7 @@ export function paymentSchedule(input: ScheduleInput, today: string): Installmen
   for (let number = 1; number <= MAX_INSTALLMENTS; number += 1) {
     const dueDate = addMonths(input.effectiveDate, (number - 1) * step);
     if (number > 1 && (step === 0 || dueDate >= termEnd)) break;
+    if (input.endedOn && dueDate > input.endedOn && number > input.paidInstallments) break;
     const graceEndDate = addDays(dueDate, input.gracePeriodDays);
     let state: InstallmentState;
     if (number <= input.paidInstallments) state = 'PAID';
@@ -246,7 +249,8 @@ export function checkPolicy(input: PolicyInput): FieldProblem[] {
   if (frequency === 'SINGLE' && term !== null && term !== undefined && term !== 1)
     add('paymentTermYears', 'PAYMENT_TERM_INVALID', '趸交保单的交费年期为 1 年');
   const datesInOrder = effective !== null && expiry !== null && input.expiryDate! > input.effectiveDate;
-  if (datesInOrder && term && frequency !== 'SINGLE' && addMonths(input.effectiveDate, term * 12) > input.expiryDate!)
+  // A policy "from 2026-01-10 to 2027-01-09" runs one year: payments may run to the day before the anniversary.
+  if (datesInOrder && term && frequency !== 'SINGLE' && addDays(addMonths(input.effectiveDate, term * 12), -1) > input.expiryDate!)
     add('paymentTermYears', 'PAYMENT_TERM_TOO_LONG', '交费年期不能长于保险期间');
   for (const [field, value, max] of [
     ['waitingPeriodDays', input.waitingPeriodDays, 730],

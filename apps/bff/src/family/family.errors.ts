@@ -47,6 +47,8 @@ export class PolicyNotFoundError extends AppError {
 /** A member still insured by policies: removing them would orphan the policies. */
 export class MemberHasPoliciesError extends AppError {
   constructor(count: number) {
-    super('CONFLICT', `这位成员是 ${count} 份保单的被保人，请先删除或终止这些保单`, undefined, { policyCount: count });
+    super('CONFLICT', `这位成员是 ${count} 份保单（含已终止的）的被保人，请先删除这些保单`, undefined, {
+      policyCount: count,
+    });
   }
 }

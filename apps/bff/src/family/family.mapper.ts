@@ -51,7 +51,8 @@ export function mapPolicy(view: PolicyView): PolicyModel {
     beneficiaries: view.beneficiaries.map((beneficiary) => ({ ...beneficiary })),
     coverageItems: view.coverageItems.map((item) => ({ ...item })),
     schedule: schedule.map((installment) => ({ ...installment })),
-    nextPayment: schedule.find((installment) => installment.state !== 'PAID') ?? null,
+    // Only a policy in force has a payment to make.
+    nextPayment: view.status === 'ACTIVE' ? (schedule.find((installment) => installment.state !== 'PAID') ?? null) : null,
   };
 }
 

@@ -35,6 +35,14 @@ export class FamilyResolver {
     return mapHousehold(await this.family.household(session.accountId, id), session.accountId);
   }
 
+  @Query(() => FamilyMemberModel, { description: 'One member, for anyone in their household' })
+  async familyMember(
+    @CurrentSession() session: SessionClaims,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<FamilyMemberModel> {
+    return mapFamilyMember(await this.family.memberView(session.accountId, id));
+  }
+
   @ResolveField(() => [FamilyMemberModel])
   async members(
     @Parent() household: HouseholdModel,

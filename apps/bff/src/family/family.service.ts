@@ -99,6 +99,12 @@ export class FamilyService {
     return { household, role: role! };
   }
 
+  /** One member, for anyone in their household, masked as the role requires. */
+  async memberView(accountId: string, memberId: string): Promise<FamilyMemberView> {
+    const { member, role } = await this.memberFor(accountId, memberId, 'household.view');
+    return this.view(member, role, accountId);
+  }
+
   /** Every member of these households, for a DataLoader: one query for all of them. */
   async membersOf(householdIds: readonly string[]): Promise<FamilyMemberEntity[][]> {
     const rows = await this.members.listByHouseholds(householdIds);

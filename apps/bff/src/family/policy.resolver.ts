@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { TerminationReason } from '@family/domain';
 import { CurrentSession } from '../common/auth/request-auth.js';
 import type { SessionClaims } from '../common/auth/session-claims.js';
@@ -12,6 +12,11 @@ import { PolicyService } from './policy.service.js';
 @Resolver(() => PolicyModel)
 export class PolicyResolver {
   constructor(private readonly policies: PolicyService) {}
+
+  @Query(() => PolicyModel, { description: 'One policy, for anyone in its household' })
+  async policy(@CurrentSession() session: SessionClaims, @Args('id', { type: () => ID }) id: string): Promise<PolicyModel> {
+    return mapPolicy(await this.policies.policyFor(session.accountId, id));
+  }
 
   @Mutation(() => PolicyModel)
   async addPolicy(

@@ -182,6 +182,15 @@ export class PolicyService {
     return this.viewById(policyId, role, accountId);
   }
 
+  /** One policy, for anyone in its household (as `household.policies` shows it). */
+  async policyFor(accountId: string, policyId: string): Promise<PolicyView> {
+    const record = UUID.test(policyId) ? await this.policies.findById(policyId) : null;
+    if (!record) throw new PolicyNotFoundError();
+    const role = await this.households.roleOf(record.policy.householdId, accountId);
+    this.policy.assert({ accountId, role }, 'household.view');
+    return this.view(record, role!, accountId, await this.membersById(record.policy.householdId));
+  }
+
   async removePolicy(accountId: string, policyId: string): Promise<string> {
     await this.recordFor(accountId, policyId, 'policy.remove');
     await this.change(policyId, null, null);
@@ -205,6 +214,7 @@ export class PolicyService {
         paymentTermYears: policy.paymentTermYears,
         gracePeriodDays: policy.gracePeriodDays,
         paidInstallments: policy.paidInstallments,
+        endedOn: policy.terminationDate,
       },
       today,
     );
