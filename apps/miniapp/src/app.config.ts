@@ -24,8 +24,8 @@ export default defineAppConfig({
   ...(subPackages.length > 0 ? { subPackages } : {}),
   // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
   tabBar: {
-    color: '#86909c',
-    selectedColor: '#1677ff',
+    color: '#646a73',
+    selectedColor: '#0e5fd8',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

@@ -231,7 +231,6 @@ function QuoteForm({ product }: { product: QuoteProduct }) {
       <View className="quote-form__submit-row">
         <Button
           className="quote-form__submit"
-          type="primary"
           data-testid="quote-submit"
           // Taro's H5 button styles any `loading` attribute, even "false": leave it out unless loading.
           loading={submit.status === 'submitting' ? true : undefined}
