@@ -227,7 +227,7 @@ export function validateMemberForm(values: MemberFormValues, context: MemberForm
   if (birthDate === '') add(errors, 'birthDate', '请填写出生日期');
 
   const income = readYuan(values.annualIncome);
-  if (income.kind === 'invalid') add(errors, 'annualIncome', '请输入年收入（元），如 200000 或 20万');
+  if (income.kind === 'invalid') add(errors, 'annualIncome', '请输入年收入（元），如 200000');
 
   const idNumber = idNumberToSend(values);
   if (values.idNumberMode === 'change' && idNumber === '' && context.original?.idNumber) {

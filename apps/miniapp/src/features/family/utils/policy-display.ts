@@ -189,6 +189,21 @@ export function formatCoverageTerms(item: PolicyFieldsFragment['coverageItems'][
   return parts.length > 0 ? parts.join(' · ') : '—';
 }
 
+/** Policies that ended (退保, 理赔终止, 到期): nothing more is to be paid. */
+export function hasEnded(policy: Pick<PolicyLike, 'status'>): boolean {
+  return policy.status === 'SURRENDERED' || policy.status === 'CLAIMED' || policy.status === 'EXPIRED';
+}
+
+/**
+ * The installments worth listing: all of them while the policy runs or has lapsed (the missed one
+ * matters); once it ended, only those paid (the BFF's schedule still runs on to the term).
+ */
+export function scheduleToShow(policy: Pick<PolicyLike, 'status' | 'schedule'>): Installment[] {
+  return hasEnded(policy)
+    ? policy.schedule.filter((installment) => installment.state === 'PAID')
+    : [...policy.schedule];
+}
+
 export interface ScheduleSummary {
   paid: number;
   total: number;
@@ -196,8 +211,10 @@ export interface ScheduleSummary {
   text: string;
 }
 
-export function scheduleSummary(schedule: readonly Installment[]): ScheduleSummary {
+export function scheduleSummary(policy: Pick<PolicyLike, 'status' | 'schedule'>): ScheduleSummary {
+  const { schedule } = policy;
   const paid = schedule.filter((installment) => installment.state === 'PAID').length;
+  if (hasEnded(policy)) return { paid, total: paid, text: `已缴 ${paid} 期，保单已结束` };
   return { paid, total: schedule.length, text: `已缴 ${paid} / ${schedule.length} 期` };
 }
 

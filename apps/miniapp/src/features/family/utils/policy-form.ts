@@ -261,7 +261,7 @@ function amount(
   const reading = readYuan(text);
   if (reading.kind === 'amount') return reading.fen;
   if (reading.kind === 'invalid') {
-    add(errors, field, '请输入金额（元），最多两位小数，如 3000 或 50万');
+    add(errors, field, '请输入金额（元），最多两位小数，如 3000');
     return undefined;
   }
   if (required) add(errors, field, required);

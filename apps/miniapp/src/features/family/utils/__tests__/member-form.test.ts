@@ -246,7 +246,7 @@ describe('memberFormFrom and toUpdateInput', () => {
     expect(toUpdateInput(memberFormFrom(earning), earning)).toEqual({});
     expect(toUpdateInput({ ...memberFormFrom(earning), annualIncome: '' }, earning)).toEqual({ annualIncome: null });
     expect(validateMemberForm(form({ annualIncome: '很多' }), context).annualIncome).toEqual([
-      '请输入年收入（元），如 200000 或 20万',
+      '请输入年收入（元），如 200000',
     ]);
     expect(serverReasonsToErrors([{ code: 'AMOUNT_INVALID', field: 'input.annualIncome', message: 'x' }])).toEqual({
       annualIncome: ['x'],

@@ -6,6 +6,7 @@ import {
   formatPaymentTerm,
   formatPercentShare,
   formatPremium,
+  hasEnded,
   inGrace,
   installmentLabel,
   INSTALLMENT_LABELS,
@@ -17,6 +18,7 @@ import {
   policyWarning,
   scheduleRows,
   scheduleSummary,
+  scheduleToShow,
   sortPolicies,
 } from '../policy-display';
 import { installment, policy } from './policy-fixtures';
@@ -127,7 +129,17 @@ describe('schedule', () => {
   );
 
   it('says how much is paid', () => {
-    expect(scheduleSummary(policy().schedule).text).toBe('已缴 3 / 4 期');
+    expect(scheduleSummary(policy()).text).toBe('已缴 3 / 4 期');
+    expect(scheduleSummary(policy({ status: 'SURRENDERED' })).text).toBe('已缴 3 期，保单已结束');
+  });
+
+  it('lists only the paid installments of a policy that ended', () => {
+    expect(scheduleToShow(policy()).map((row) => row.number)).toEqual([1, 2, 3, 4]);
+    expect(scheduleToShow(policy({ status: 'CLAIMED' })).map((row) => row.number)).toEqual([1, 2, 3]);
+    const lapsed = policy({ status: 'LAPSED', schedule: [installment(1, '2025-01-01', 'MISSED')] });
+    expect(scheduleToShow(lapsed).map((row) => row.state)).toEqual(['MISSED']);
+    expect(hasEnded(policy({ status: 'EXPIRED' }))).toBe(true);
+    expect(hasEnded(policy({ status: 'LAPSED' }))).toBe(false);
   });
 
   it('lists a long schedule from just before the first open payment', () => {

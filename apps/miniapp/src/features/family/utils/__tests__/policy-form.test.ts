@@ -62,8 +62,8 @@ describe('validatePolicyForm', () => {
 
   it('refuses amounts that are not amounts, without a second message from the domain', () => {
     const errors = validatePolicyForm(filled({ sumInsured: '五十万', premium: '12.345' }));
-    expect(errors.sumInsured).toEqual(['请输入金额（元），最多两位小数，如 3000 或 50万']);
-    expect(errors.premium).toEqual(['请输入金额（元），最多两位小数，如 3000 或 50万']);
+    expect(errors.sumInsured).toEqual(['请输入金额（元），最多两位小数，如 3000']);
+    expect(errors.premium).toEqual(['请输入金额（元），最多两位小数，如 3000']);
   });
 
   it('runs the domain checks across fields', () => {
@@ -117,7 +117,7 @@ describe('validatePolicyForm', () => {
     ];
     expect(validatePolicyForm(filled({ coverageItems: items }))).toEqual({
       'coverageItems[1].name': ['请填写 1–60 个字的责任名称'],
-      'coverageItems[1].limit': ['请输入金额（元），最多两位小数，如 3000 或 50万'],
+      'coverageItems[1].limit': ['请输入金额（元），最多两位小数，如 3000'],
       'coverageItems[1].payoutRatioPercent': ['赔付比例须为 0–100 的整数'],
     });
   });
