@@ -12,6 +12,8 @@ export interface ProductPickerProps {
   visible: boolean;
   /** The category to start with (the form's), or null for all. */
   category: ProductCategory | null;
+  /** The insured member, when chosen: the list starts with the products that accept their age. */
+  insured: { name: string; age: number } | null;
   onPick: (product: ProductItem) => void;
   onClose: () => void;
 }
@@ -26,11 +28,17 @@ export default function ProductPicker(props: ProductPickerProps) {
   return <PickerSheet {...props} />;
 }
 
-function PickerSheet({ category: initialCategory, onPick, onClose }: ProductPickerProps) {
+function PickerSheet({ category: initialCategory, insured, onPick, onClose }: ProductPickerProps) {
   const [draft, setDraft] = useState('');
   const [text, setText] = useState('');
   const [category, setCategory] = useState<ProductCategory | null>(initialCategory);
-  const filter = { ...(text.trim() ? { text: text.trim() } : {}), ...(category ? { category } : {}) };
+  // A policy bought years ago may be of a product that no longer accepts the member: the filter can go.
+  const [byAge, setByAge] = useState(insured !== null);
+  const filter = {
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(category ? { category } : {}),
+    ...(byAge && insured ? { age: insured.age } : {}),
+  };
   const { state, reload, loadMore } = useProductList({ pageSize: PAGE_SIZE, filter, sort: 'SCORE' });
   const search = (): void => setText(draft);
 
@@ -72,6 +80,21 @@ function PickerSheet({ category: initialCategory, onPick, onClose }: ProductPick
             </View>
           ))}
         </ScrollView>
+
+        {insured ? (
+          <View className="product-picker__age">
+            <View
+              className={`product-picker__age-chip${byAge ? ' product-picker__age-chip--active' : ''}`}
+              data-testid="product-picker-by-age"
+              role="checkbox"
+              aria-checked={byAge ? 'true' : 'false'}
+              onClick={() => setByAge(!byAge)}
+            >
+              <Text aria-hidden="true">{byAge ? '✓ ' : ''}</Text>
+              只看{insured.name}（{insured.age} 岁）能投保的产品
+            </View>
+          </View>
+        ) : null}
 
         <ScrollView className="product-picker__list" scrollY>
           {state.status === 'error' ? (

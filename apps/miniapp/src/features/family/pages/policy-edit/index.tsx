@@ -306,6 +306,7 @@ function PolicyForm(props: { household: Household; original: Policy | null; insu
   };
 
   const single = values.frequency === 'SINGLE';
+  const insuredMember = members.find((member) => member.id === values.insuredMemberId) ?? null;
 
   return (
     <View className="policy-form" data-testid="policy-form">
@@ -539,6 +540,7 @@ function PolicyForm(props: { household: Household; original: Policy | null; insu
       <ProductPicker
         visible={picking}
         category={values.category}
+        insured={insuredMember ? { name: insuredMember.name, age: insuredMember.age } : null}
         onClose={() => setPicking(false)}
         onPick={(product) => {
           set(applyProduct(product));
