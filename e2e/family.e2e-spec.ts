@@ -2,6 +2,7 @@ import { residentIdCheckCharacter } from '@family/domain';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningSandbox } from '@family/sandbox';
 import type { BffProcess } from '../apps/bff/test/harness.js';
+import { fill, smsCode, waitForPage } from './h5-journey.js';
 import { type H5Stack, startH5Stack, visible } from './stack.js';
 
 const PHONE = '13900139000';
@@ -20,18 +21,6 @@ function masked(idNumber: string): string {
 const SELF_ID = residentId('1990-03-07', 'MALE');
 const SPOUSE_ID = residentId('1992-05-06', 'FEMALE');
 
-/** The last SMS code the sandbox's SMS gateway delivered to `phone`. */
-async function smsCode(sandbox: RunningSandbox, phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const response = await fetch(`${sandbox.url}/__platform/sms/outbox?phone=${phone}`);
-    const { messages } = (await response.json()) as { messages: { text: string }[] };
-    const code = /\d{6}/.exec(messages.at(-1)?.text ?? '')?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no SMS reached ${phone}`);
-}
-
 /** The names on the member cards of the family screen, in order. */
 async function memberNames(page: Page): Promise<string[]> {
   return (await visible(page, '[data-testid="member-card"] [data-testid="member-name"]').allInnerTexts()).map((name) =>
@@ -47,25 +36,6 @@ async function waitForMembers(page: Page, names: string[]): Promise<void> {
       .map((el) => el.textContent?.trim());
     return JSON.stringify(shown) === JSON.stringify(expected);
   }, names);
-}
-
-async function fill(page: Page, testId: string, value: string): Promise<void> {
-  await visible(page, `[data-testid="${testId}"] input`).fill(value);
-}
-
-/**
- * Waits until the page at `path` is on screen, alone: Taro's H5 router keeps a page it leaves in the
- * DOM while it slides out, so right after opening the form again there are two of them.
- */
-async function waitForPage(page: Page, path: string, selector: string): Promise<void> {
-  await page.waitForFunction(
-    ({ path, selector }) => {
-      const pages = [...document.querySelectorAll('.taro_page')].filter((el) => el.id.startsWith(path));
-      return pages.length === 1 && (pages[0].querySelector(selector) as HTMLElement | null)?.offsetParent != null;
-    },
-    { path, selector },
-    { timeout: 20_000 },
-  );
 }
 
 /** Opens the add form from the family screen and waits for it. */

@@ -14,8 +14,12 @@
 const subPackages: { root: string; pages: string[] }[] = [
   // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
   { root: 'features/catalogue/pages', pages: ['product/index', 'compare/index', 'quote/index'] },
-  // Family pages reached from the 我家 tab: a member's page and the add / edit form (F1).
-  { root: 'features/family/pages', pages: ['member/index', 'member-edit/index'] },
+  // Family pages reached from the 我家 tab: a member's page and the add / edit form (F1); a policy's
+  // page and its add / edit form (F2); the family overview (F3) and the coverage gaps (F4).
+  {
+    root: 'features/family/pages',
+    pages: ['member/index', 'member-edit/index', 'policy/index', 'policy-edit/index', 'overview/index', 'gaps/index'],
+  },
 ];
 
 export default defineAppConfig({
@@ -24,8 +28,8 @@ export default defineAppConfig({
   ...(subPackages.length > 0 ? { subPackages } : {}),
   // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
   tabBar: {
-    color: '#86909c',
-    selectedColor: '#1677ff',
+    color: '#646a73',
+    selectedColor: '#0e5fd8',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

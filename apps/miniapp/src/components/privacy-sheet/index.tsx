@@ -44,14 +44,13 @@ export default function PrivacySheet({ visible, version, onAgree, onDecline }: P
             <Button
               id={PRIVACY_AGREE_BUTTON_ID}
               className="privacy-sheet__agree"
-              type="primary"
               openType={PRIVACY_AGREE_OPEN_TYPE}
               onAgreePrivacyAuthorization={onAgree}
             >
               同意并继续
             </Button>
           ) : (
-            <Button id={PRIVACY_AGREE_BUTTON_ID} className="privacy-sheet__agree" type="primary" onClick={onAgree}>
+            <Button id={PRIVACY_AGREE_BUTTON_ID} className="privacy-sheet__agree" onClick={onAgree}>
               同意并继续
             </Button>
           )}

@@ -26,7 +26,7 @@ export default function StateView({ kind, title, message, onRetry }: StateViewPr
       <Text className="state-view__title">{title ?? defaultTitles[kind]}</Text>
       {message ? <Text className="state-view__message">{message}</Text> : null}
       {onRetry ? (
-        <Button className="state-view__retry" size="mini" type="primary" onClick={onRetry}>
+        <Button className="state-view__retry" data-testid="retry" onClick={onRetry}>
           重试
         </Button>
       ) : null}

@@ -4,4 +4,8 @@
  * the subpackage `features/catalogue/pages` declared in app.config.ts and are reached by URL.
  */
 export { default as HomeScreen } from './screens/home';
-export { productPageUrl } from './routes';
+export { productPageUrl, quotePageUrl, type QuotePrefill } from './routes';
+// For pages of other features that pick or recommend products (the family's policy form and gaps).
+export { useProductList } from './hooks/useProductList';
+export type { ProductItem } from './hooks/product-list-state';
+export { formatPriceFrom, formatScore } from './utils/format';

@@ -13,6 +13,14 @@ export function productPageUrl(id: string): string {
   return `${PRODUCT_PAGE}?id=${encodeURIComponent(id)}`;
 }
 
-export function quotePageUrl(id: string): string {
-  return `${QUOTE_PAGE}?id=${encodeURIComponent(id)}`;
+export interface QuotePrefill {
+  /** The insured person's age in completed years: the form opens with it filled in. */
+  age?: number | null;
+}
+
+/** The quote form for a product, optionally for a person of a known age (from the coverage gaps). */
+export function quotePageUrl(id: string, prefill: QuotePrefill = {}): string {
+  const age = prefill.age;
+  const withAge = age !== null && age !== undefined && Number.isInteger(age) && age >= 0 ? `&age=${age}` : '';
+  return `${QUOTE_PAGE}?id=${encodeURIComponent(id)}${withAge}`;
 }

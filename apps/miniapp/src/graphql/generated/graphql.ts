@@ -6,6 +6,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A household member (memberId) or someone named */
+export type BeneficiaryInput = {
+  memberId?: string | null | undefined;
+  name?: string | null | undefined;
+  /** 1 for the first in line */
+  order: number;
+  /** Percent, up to two decimals; each order adds up to 100 */
+  sharePercent: number;
+};
+
 export type FamilyMemberInput = {
   /** Yearly income; sizes the cover the gap rules recommend */
   annualIncome?: number | null | undefined;
@@ -37,6 +47,10 @@ export type FamilyMemberUpdateInput = {
   socialInsurance?: boolean | null | undefined;
 };
 
+export type GapKind =
+  | 'MISSING'
+  | 'TOO_LOW';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE';
@@ -54,6 +68,14 @@ export type IdType =
   | 'RESIDENT_ID'
   | 'TAIWAN_PASS';
 
+/** DUE: within 30 days; IN_GRACE: past its date, within the grace period; MISSED: past the grace period */
+export type InstallmentState =
+  | 'DUE'
+  | 'IN_GRACE'
+  | 'MISSED'
+  | 'PAID'
+  | 'UPCOMING';
+
 export type PaymentFrequency =
   | 'ANNUAL'
   | 'MONTHLY';
@@ -63,6 +85,96 @@ export type Platform =
   | 'ALIPAY'
   | 'H5'
   | 'WECHAT';
+
+export type PolicyCoverageItemInput = {
+  deductible?: number | null | undefined;
+  limit?: number | null | undefined;
+  name: string;
+  payoutRatioPercent?: number | null | undefined;
+};
+
+export type PolicyEndingKind =
+  | 'COOLING_OFF_ENDING'
+  | 'EXPIRING'
+  | 'LAPSING'
+  | 'WAITING_PERIOD_ENDING';
+
+export type PolicyInput = {
+  applicantMemberId?: string | null | undefined;
+  beneficiaries?: Array<BeneficiaryInput> | null | undefined;
+  category: ProductCategory;
+  /** Default: 15 days after the start, for long-term cover */
+  coolingOffEndDate?: string | null | undefined;
+  coverageItems?: Array<PolicyCoverageItemInput> | null | undefined;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  /** YYYY-MM-DD; null for whole-life cover */
+  expiryDate?: string | null | undefined;
+  /** ANNUAL when not given */
+  frequency?: PolicyPaymentFrequency | null | undefined;
+  /** Default 60 */
+  gracePeriodDays?: number | null | undefined;
+  guaranteedRenewalYears?: number | null | undefined;
+  insuredMemberId: string;
+  insurerName: string;
+  notes?: string | null | undefined;
+  /** Default: every payment due until today */
+  paidInstallments?: number | null | undefined;
+  /** Years of payments; null: for as long as it runs */
+  paymentTermYears?: number | null | undefined;
+  /** Stored encrypted, always shown masked */
+  policyNumber?: string | null | undefined;
+  /** Each payment */
+  premium: number;
+  /** A catalogue product: its age limits are checked */
+  productId?: string | null | undefined;
+  productName: string;
+  /** Default true: the statutory heirs */
+  statutoryBeneficiaries?: boolean | null | undefined;
+  sumInsured: number;
+  waitingPeriodDays?: number | null | undefined;
+};
+
+export type PolicyPaymentFrequency =
+  | 'ANNUAL'
+  | 'MONTHLY'
+  | 'QUARTERLY'
+  | 'SEMIANNUAL'
+  | 'SINGLE';
+
+/** Derived from dates and payments, or a recorded ending: ACTIVE, LAPSED, SURRENDERED, CLAIMED, EXPIRED */
+export type PolicyStatus =
+  | 'ACTIVE'
+  | 'CLAIMED'
+  | 'EXPIRED'
+  | 'LAPSED'
+  | 'SURRENDERED';
+
+/** Only what changes */
+export type PolicyUpdateInput = {
+  applicantMemberId?: string | null | undefined;
+  beneficiaries?: Array<BeneficiaryInput> | null | undefined;
+  category?: ProductCategory | null | undefined;
+  coolingOffEndDate?: string | null | undefined;
+  coverageItems?: Array<PolicyCoverageItemInput> | null | undefined;
+  effectiveDate?: string | null | undefined;
+  expiryDate?: string | null | undefined;
+  frequency?: PolicyPaymentFrequency | null | undefined;
+  gracePeriodDays?: number | null | undefined;
+  guaranteedRenewalYears?: number | null | undefined;
+  insuredMemberId?: string | null | undefined;
+  insurerName?: string | null | undefined;
+  notes?: string | null | undefined;
+  /** Payments made so far */
+  paidInstallments?: number | null | undefined;
+  paymentTermYears?: number | null | undefined;
+  policyNumber?: string | null | undefined;
+  premium?: number | null | undefined;
+  productName?: string | null | undefined;
+  statutoryBeneficiaries?: boolean | null | undefined;
+  sumInsured?: number | null | undefined;
+  waitingPeriodDays?: number | null | undefined;
+};
 
 export type ProductCategory =
   | 'ACCIDENT'
@@ -121,6 +233,11 @@ export type ScoreDimension =
   | 'ELIGIBILITY'
   | 'INSURER'
   | 'VALUE';
+
+export type TerminationReason =
+  | 'CLAIMED'
+  | 'LAPSED'
+  | 'SURRENDERED';
 
 export type UpstreamErrorCode =
   | 'BAD_RESPONSE'
@@ -187,7 +304,7 @@ export type QuoteQuery = { quote: { age: number, plan: string, frequency: Paymen
 export type HouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string }> }> };
+export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> }> };
 
 export type AddFamilyMemberMutationVariables = Exact<{
   householdId: string;
@@ -195,7 +312,7 @@ export type AddFamilyMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddFamilyMemberMutation = { addFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string } };
+export type AddFamilyMemberMutation = { addFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string } };
 
 export type UpdateFamilyMemberMutationVariables = Exact<{
   id: string;
@@ -203,7 +320,7 @@ export type UpdateFamilyMemberMutationVariables = Exact<{
 }>;
 
 
-export type UpdateFamilyMemberMutation = { updateFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string } };
+export type UpdateFamilyMemberMutation = { updateFamilyMember: { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string } };
 
 export type RemoveFamilyMemberMutationVariables = Exact<{
   id: string;
@@ -219,9 +336,57 @@ export type RevealIdNumberMutationVariables = Exact<{
 
 export type RevealIdNumberMutation = { revealIdNumber: { memberId: string, idType: IdType, idNumber: string } };
 
-export type FamilyMemberFieldsFragment = { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string };
+export type FamilyMemberFieldsFragment = { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string };
 
-export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, canEdit: boolean, canRemove: boolean, createdAt: string }> };
+export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> };
+
+export type PolicyFieldsFragment = { id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> };
+
+export type FamilyOverviewQueryVariables = Exact<{
+  householdId: string;
+}>;
+
+
+export type FamilyOverviewQuery = { household: { id: string, name: string, overview: { activePolicyCount: number, totalAnnualPremium: number, columns: Array<{ category: ProductCategory, label: string }>, rows: Array<{ member: { id: string, name: string, relationshipLabel: string }, cells: Array<{ category: ProductCategory, covered: boolean, sumInsured: number, policyCount: number, gap: boolean }> }>, paymentsDue: Array<{ policyId: string, memberName: string, productName: string, dueDate: string, amount: number, state: InstallmentState }>, endingSoon: Array<{ policyId: string, kind: PolicyEndingKind, label: string, date: string, daysLeft: number, productName: string, memberName: string }> } } };
+
+export type CoverageGapsQueryVariables = Exact<{
+  householdId: string;
+}>;
+
+
+export type CoverageGapsQuery = { household: { id: string, gaps: Array<{ category: ProductCategory, categoryLabel: string, kind: GapKind, priority: number, held: number | null, recommended: number | null, reason: string, member: { id: string, name: string, relationshipLabel: string, age: number }, recommendations: Array<{ id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null }> }> } };
+
+export type AddPolicyMutationVariables = Exact<{
+  householdId: string;
+  input: PolicyInput;
+}>;
+
+
+export type AddPolicyMutation = { addPolicy: { id: string } };
+
+export type UpdatePolicyMutationVariables = Exact<{
+  id: string;
+  input: PolicyUpdateInput;
+}>;
+
+
+export type UpdatePolicyMutation = { updatePolicy: { id: string } };
+
+export type EndPolicyMutationVariables = Exact<{
+  id: string;
+  reason: TerminationReason;
+  date: string;
+}>;
+
+
+export type EndPolicyMutation = { endPolicy: { id: string } };
+
+export type RemovePolicyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemovePolicyMutation = { removePolicy: string };
 
 export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
 
@@ -359,11 +524,66 @@ export const FamilyMemberFieldsFragmentDoc = new TypedDocumentString(`
   idType
   idNumber
   isYou
+  annualIncome
   canEdit
   canRemove
   createdAt
 }
     `, {"fragmentName":"FamilyMemberFields"}) as unknown as TypedDocumentString<FamilyMemberFieldsFragment, unknown>;
+export const PolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PolicyFields on Policy {
+  id
+  insuredMemberId
+  applicantMemberId
+  insurerName
+  productName
+  productId
+  category
+  categoryLabel
+  policyNumber
+  sumInsured
+  premium
+  frequency
+  frequencyLabel
+  annualPremium
+  paymentTermYears
+  effectiveDate
+  expiryDate
+  coolingOffEndDate
+  inCoolingOff
+  waitingPeriodDays
+  waitingPeriodEndDate
+  guaranteedRenewalYears
+  gracePeriodDays
+  status
+  statusLabel
+  terminationReason
+  terminationDate
+  statutoryBeneficiaries
+  beneficiaries {
+    memberId
+    name
+    order
+    sharePercent
+  }
+  coverageItems {
+    name
+    limit
+    deductible
+    payoutRatioPercent
+  }
+  schedule {
+    number
+    dueDate
+    graceEndDate
+    amount
+    state
+  }
+  notes
+  canEdit
+  canRemove
+}
+    `, {"fragmentName":"PolicyFields"}) as unknown as TypedDocumentString<PolicyFieldsFragment, unknown>;
 export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
     fragment HouseholdFields on Household {
   id
@@ -372,10 +592,14 @@ export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
   isOwn
   permissions {
     addMember
+    addPolicy
     revealIdNumbers
   }
   members {
     ...FamilyMemberFields
+  }
+  policies {
+    ...PolicyFields
   }
 }
     fragment FamilyMemberFields on FamilyMember {
@@ -393,9 +617,62 @@ export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
   idType
   idNumber
   isYou
+  annualIncome
   canEdit
   canRemove
   createdAt
+}
+fragment PolicyFields on Policy {
+  id
+  insuredMemberId
+  applicantMemberId
+  insurerName
+  productName
+  productId
+  category
+  categoryLabel
+  policyNumber
+  sumInsured
+  premium
+  frequency
+  frequencyLabel
+  annualPremium
+  paymentTermYears
+  effectiveDate
+  expiryDate
+  coolingOffEndDate
+  inCoolingOff
+  waitingPeriodDays
+  waitingPeriodEndDate
+  guaranteedRenewalYears
+  gracePeriodDays
+  status
+  statusLabel
+  terminationReason
+  terminationDate
+  statutoryBeneficiaries
+  beneficiaries {
+    memberId
+    name
+    order
+    sharePercent
+  }
+  coverageItems {
+    name
+    limit
+    deductible
+    payoutRatioPercent
+  }
+  schedule {
+    number
+    dueDate
+    graceEndDate
+    amount
+    state
+  }
+  notes
+  canEdit
+  canRemove
 }`, {"fragmentName":"HouseholdFields"}) as unknown as TypedDocumentString<HouseholdFieldsFragment, unknown>;
 export const SessionTokensFragmentDoc = new TypedDocumentString(`
     fragment SessionTokens on AuthSession {
@@ -660,6 +937,7 @@ export const HouseholdsDocument = new TypedDocumentString(`
   idType
   idNumber
   isYou
+  annualIncome
   canEdit
   canRemove
   createdAt
@@ -671,11 +949,67 @@ fragment HouseholdFields on Household {
   isOwn
   permissions {
     addMember
+    addPolicy
     revealIdNumbers
   }
   members {
     ...FamilyMemberFields
   }
+  policies {
+    ...PolicyFields
+  }
+}
+fragment PolicyFields on Policy {
+  id
+  insuredMemberId
+  applicantMemberId
+  insurerName
+  productName
+  productId
+  category
+  categoryLabel
+  policyNumber
+  sumInsured
+  premium
+  frequency
+  frequencyLabel
+  annualPremium
+  paymentTermYears
+  effectiveDate
+  expiryDate
+  coolingOffEndDate
+  inCoolingOff
+  waitingPeriodDays
+  waitingPeriodEndDate
+  guaranteedRenewalYears
+  gracePeriodDays
+  status
+  statusLabel
+  terminationReason
+  terminationDate
+  statutoryBeneficiaries
+  beneficiaries {
+    memberId
+    name
+    order
+    sharePercent
+  }
+  coverageItems {
+    name
+    limit
+    deductible
+    payoutRatioPercent
+  }
+  schedule {
+    number
+    dueDate
+    graceEndDate
+    amount
+    state
+  }
+  notes
+  canEdit
+  canRemove
 }`) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
 export const AddFamilyMemberDocument = new TypedDocumentString(`
     mutation AddFamilyMember($householdId: ID!, $input: FamilyMemberInput!) {
@@ -698,6 +1032,7 @@ export const AddFamilyMemberDocument = new TypedDocumentString(`
   idType
   idNumber
   isYou
+  annualIncome
   canEdit
   canRemove
   createdAt
@@ -723,6 +1058,7 @@ export const UpdateFamilyMemberDocument = new TypedDocumentString(`
   idType
   idNumber
   isYou
+  annualIncome
   canEdit
   canRemove
   createdAt
@@ -741,6 +1077,121 @@ export const RevealIdNumberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevealIdNumberMutation, RevealIdNumberMutationVariables>;
+export const FamilyOverviewDocument = new TypedDocumentString(`
+    query FamilyOverview($householdId: ID!) {
+  household(id: $householdId) {
+    id
+    name
+    overview {
+      activePolicyCount
+      totalAnnualPremium
+      columns {
+        category
+        label
+      }
+      rows {
+        member {
+          id
+          name
+          relationshipLabel
+        }
+        cells {
+          category
+          covered
+          sumInsured
+          policyCount
+          gap
+        }
+      }
+      paymentsDue {
+        policyId
+        memberName
+        productName
+        dueDate
+        amount
+        state
+      }
+      endingSoon {
+        policyId
+        kind
+        label
+        date
+        daysLeft
+        productName
+        memberName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
+export const CoverageGapsDocument = new TypedDocumentString(`
+    query CoverageGaps($householdId: ID!) {
+  household(id: $householdId) {
+    id
+    gaps {
+      member {
+        id
+        name
+        relationshipLabel
+        age
+      }
+      category
+      categoryLabel
+      kind
+      priority
+      held
+      recommended
+      reason
+      recommendations {
+        ...ProductSummary
+      }
+    }
+  }
+}
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}`) as unknown as TypedDocumentString<CoverageGapsQuery, CoverageGapsQueryVariables>;
+export const AddPolicyDocument = new TypedDocumentString(`
+    mutation AddPolicy($householdId: ID!, $input: PolicyInput!) {
+  addPolicy(householdId: $householdId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddPolicyMutation, AddPolicyMutationVariables>;
+export const UpdatePolicyDocument = new TypedDocumentString(`
+    mutation UpdatePolicy($id: ID!, $input: PolicyUpdateInput!) {
+  updatePolicy(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePolicyMutation, UpdatePolicyMutationVariables>;
+export const EndPolicyDocument = new TypedDocumentString(`
+    mutation EndPolicy($id: ID!, $reason: TerminationReason!, $date: String!) {
+  endPolicy(id: $id, reason: $reason, date: $date) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndPolicyMutation, EndPolicyMutationVariables>;
+export const RemovePolicyDocument = new TypedDocumentString(`
+    mutation RemovePolicy($id: ID!) {
+  removePolicy(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePolicyMutation, RemovePolicyMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($platform: Platform!, $code: String!, $phone: String) {
   login(platform: $platform, code: $code, phone: $phone) {

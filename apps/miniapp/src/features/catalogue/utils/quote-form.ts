@@ -39,11 +39,20 @@ export interface QuoteFormProduct {
 export const MAX_AGE = 120;
 export const OCCUPATION_CLASSES = [1, 2, 3, 4, 5, 6] as const;
 
-export function initialQuoteFormValues(product: QuoteFormProduct): QuoteFormValues {
+/**
+ * The `age` page parameter (from the family's coverage gaps) as the age field's text: a whole number
+ * of years up to MAX_AGE, else '' (the field starts empty).
+ */
+export function ageFromParam(param: string | undefined): string {
+  const text = (param ?? '').trim();
+  return /^\d{1,3}$/.test(text) && Number(text) <= MAX_AGE ? String(Number(text)) : '';
+}
+
+export function initialQuoteFormValues(product: QuoteFormProduct, prefill: { age?: string } = {}): QuoteFormValues {
   return {
     plan: product.plans[0]?.key ?? '',
     ageMode: 'age',
-    age: '',
+    age: prefill.age ?? '',
     birthDate: '',
     socialInsurance: null,
     frequency: 'ANNUAL',

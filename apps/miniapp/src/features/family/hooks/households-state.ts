@@ -53,3 +53,17 @@ export function findMember(
   }
   return null;
 }
+
+export type Policy = Household['policies'][number];
+
+/** The policy with this id, and the household it belongs to. */
+export function findPolicy(
+  households: readonly Household[],
+  policyId: string,
+): { household: Household; policy: Policy } | null {
+  for (const household of households) {
+    const policy = household.policies.find((candidate) => candidate.id === policyId);
+    if (policy) return { household, policy };
+  }
+  return null;
+}

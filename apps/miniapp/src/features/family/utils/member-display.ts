@@ -50,12 +50,16 @@ export function spokenMaskedIdNumber(masked: string): string {
 type LabelFields = SummaryFields &
   Pick<FamilyMemberFieldsFragment, 'relationshipLabel' | 'name' | 'isYou' | 'idType' | 'idNumber'>;
 
-/** What a screen reader says for a member's card, which opens the member's page. */
-export function memberCardLabel(member: LabelFields): string {
+/**
+ * What a screen reader says for a member's card, which opens the member's page; `policies` is what the
+ * card says about their policies (2 份保单, and a warning).
+ */
+export function memberCardLabel(member: LabelFields, policies: readonly (string | null)[] = []): string {
   const parts = [`${member.relationshipLabel} ${member.name}${member.isYou ? '（你）' : ''}`, memberSummary(member)];
   if (member.idNumber) {
     parts.push(`${formatIdType(member.idType)} ${spokenMaskedIdNumber(member.idNumber)}`);
   }
+  parts.push(...policies.filter((text): text is string => Boolean(text)));
   return `${parts.join('，')}。查看详情`;
 }
 

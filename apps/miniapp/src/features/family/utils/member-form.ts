@@ -15,6 +15,7 @@ import type {
   FamilyMemberInput,
   FamilyMemberUpdateInput,
 } from '../../../graphql/generated/graphql';
+import { fenToYuanText, readYuan } from './money-input';
 
 /**
  * The add / edit member form (F1): its values, the checks made before sending (the domain's
@@ -26,7 +27,16 @@ import type {
  */
 
 export type MemberFormField =
-  'relationship' | 'name' | 'gender' | 'birthDate' | 'socialInsurance' | 'occupationClass' | 'idType' | 'idNumber';
+  | 'relationship'
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'socialInsurance'
+  | 'occupationClass'
+  | 'annualIncome'
+  | 'annualIncome'
+  | 'idType'
+  | 'idNumber';
 
 /** Messages per field; `form` holds those that belong to no field. */
 export type MemberFormErrors = Partial<Record<MemberFormField | 'form', string[]>>;
@@ -44,6 +54,8 @@ export interface MemberFormValues {
   socialInsurance: boolean | null;
   /** 1–6, or null when not given. */
   occupationClass: number | null;
+  /** Yearly income in 元 as typed; '' when not given (it sizes the cover the gap rules recommend). */
+  annualIncome: string;
   idType: IdType;
   /** As typed; only sent in `change` mode. */
   idNumber: string;
@@ -60,6 +72,7 @@ export type EditedMember = Pick<
   | 'birthDate'
   | 'socialInsurance'
   | 'occupationClass'
+  | 'annualIncome'
   | 'idType'
   | 'idNumber'
 >;
@@ -73,6 +86,7 @@ const FORM_FIELDS: ReadonlySet<string> = new Set<MemberFormField>([
   'birthDate',
   'socialInsurance',
   'occupationClass',
+  'annualIncome',
   'idType',
   'idNumber',
 ]);
@@ -88,6 +102,7 @@ export function emptyMemberForm(): MemberFormValues {
     birthDate: '',
     socialInsurance: null,
     occupationClass: null,
+    annualIncome: '',
     idType: 'RESIDENT_ID',
     idNumber: '',
     idNumberMode: 'change',
@@ -103,6 +118,7 @@ export function memberFormFrom(member: EditedMember): MemberFormValues {
     birthDate: member.birthDate ?? '',
     socialInsurance: member.socialInsurance,
     occupationClass: member.occupationClass,
+    annualIncome: fenToYuanText(member.annualIncome),
     idType: member.idType ?? 'RESIDENT_ID',
     idNumber: '',
     idNumberMode: member.idNumber ? 'keep' : 'change',
@@ -210,6 +226,9 @@ export function validateMemberForm(values: MemberFormValues, context: MemberForm
   const birthDate = normaliseBirthDate(values.birthDate);
   if (birthDate === '') add(errors, 'birthDate', '请填写出生日期');
 
+  const income = readYuan(values.annualIncome);
+  if (income.kind === 'invalid') add(errors, 'annualIncome', '请输入年收入（元），如 200000');
+
   const idNumber = idNumberToSend(values);
   if (values.idNumberMode === 'change' && idNumber === '' && context.original?.idNumber) {
     add(errors, 'idNumber', '请填写新的证件号码，或取消修改');
@@ -223,6 +242,7 @@ export function validateMemberForm(values: MemberFormValues, context: MemberForm
     birthDate,
     socialInsurance: values.socialInsurance,
     occupationClass: values.occupationClass,
+    annualIncome: income.kind === 'amount' ? income.fen : null,
     idType: values.idType,
     idNumber,
   };
@@ -244,13 +264,20 @@ export function toAddInput(values: MemberFormValues): FamilyMemberInput {
     birthDate: normaliseBirthDate(values.birthDate),
     ...(values.socialInsurance !== null ? { socialInsurance: values.socialInsurance } : {}),
     ...(values.occupationClass !== null ? { occupationClass: values.occupationClass } : {}),
+    ...(annualIncomeFen(values) !== null ? { annualIncome: annualIncomeFen(values) } : {}),
     ...(idNumber ? { idType: values.idType, idNumber } : {}),
   };
 }
 
+/** The yearly income in fen; null when not given. */
+function annualIncomeFen(values: MemberFormValues): number | null {
+  const income = readYuan(values.annualIncome);
+  return income.kind === 'amount' ? income.fen : null;
+}
+
 /**
- * The input of `updateFamilyMember`: only what differs from the member as loaded (null clears 社保
- * and the occupation class; an empty idNumber removes the number). Empty when nothing changed.
+ * The input of `updateFamilyMember`: only what differs from the member as loaded (null clears 社保,
+ * the occupation class and the income; an empty idNumber removes the number). Empty when nothing changed.
  */
 export function toUpdateInput(values: MemberFormValues, original: EditedMember): FamilyMemberUpdateInput {
   const input: FamilyMemberUpdateInput = {};
@@ -264,6 +291,8 @@ export function toUpdateInput(values: MemberFormValues, original: EditedMember):
   if (birthDate !== (original.birthDate ?? '')) input.birthDate = birthDate;
   if (values.socialInsurance !== original.socialInsurance) input.socialInsurance = values.socialInsurance;
   if (values.occupationClass !== original.occupationClass) input.occupationClass = values.occupationClass;
+  const income = annualIncomeFen(values);
+  if (income !== original.annualIncome) input.annualIncome = income;
   const idNumber = idNumberToSend(values);
   if (values.idNumberMode === 'remove' && original.idNumber) input.idNumber = '';
   if (values.idNumberMode === 'change' && idNumber) {
@@ -280,6 +309,7 @@ const SERVER_FIELDS: Readonly<Record<string, MemberFormField>> = {
   'input.birthDate': 'birthDate',
   'input.socialInsurance': 'socialInsurance',
   'input.occupationClass': 'occupationClass',
+  'input.annualIncome': 'annualIncome',
   'input.idType': 'idType',
   'input.idNumber': 'idNumber',
 };

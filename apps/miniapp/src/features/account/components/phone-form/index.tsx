@@ -145,7 +145,6 @@ export default function PhoneForm({ submitLabel, onSubmit, ensureConsent }: Phon
       <Button
         className="phone-form__submit"
         data-testid="phone-submit"
-        type="primary"
         loading={submitting || undefined}
         disabled={submitting || undefined}
         onClick={() => void submit()}

@@ -43,7 +43,6 @@ export default function SignIn({ ensureConsent }: SignInProps) {
       <Button
         className="sign-in__primary"
         data-testid="platform-sign-in"
-        type="primary"
         loading={signingIn || undefined}
         disabled={signingIn || undefined}
         onClick={() => void signIn()}

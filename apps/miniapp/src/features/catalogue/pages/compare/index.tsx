@@ -40,7 +40,7 @@ export default function ComparePage() {
           </View>
         ))}
         <View className="compare__empty-actions">
-          <Button size="mini" type="primary" onClick={pickMore}>
+          <Button className="compare__pick" onClick={pickMore}>
             去选产品
           </Button>
         </View>

@@ -160,7 +160,6 @@ export default function ProductPage() {
         ) : null}
         <Button
           className="product-detail__action product-detail__quote-button"
-          type="primary"
           data-testid="open-quote"
           onClick={() => void Taro.navigateTo({ url: quotePageUrl(product.id) })}
         >

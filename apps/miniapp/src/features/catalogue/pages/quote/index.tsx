@@ -9,6 +9,7 @@ import { QuoteDocument, QuoteProductDocument, type QuoteProductQuery } from '../
 import { useQuery } from '../../../../hooks/useQuery';
 import { routeParam } from '../../../../utils/route-param';
 import {
+  ageFromParam,
   hasErrors,
   initialQuoteFormValues,
   initialQuoteSubmitState,
@@ -29,7 +30,10 @@ const OCCUPATION_OPTIONS = ['不填写', ...OCCUPATION_CLASSES.map((value) => `$
 
 /** Quote form (C6): loads the product, then asks for the insured person and shows the premium. */
 export default function QuotePage() {
-  const id = routeParam(useRouter().params.id);
+  const params = useRouter().params;
+  const id = routeParam(params.id);
+  // `?age=` from the family's coverage gaps: the insured member's age, filled in.
+  const age = ageFromParam(routeParam(params.age));
   const { state, reload } = useQuery(QuoteProductDocument, { id }, { skip: id === '' });
 
   if (id === '') return <StateView kind="empty" title="未找到该产品" />;
@@ -38,7 +42,7 @@ export default function QuotePage() {
   }
   const product = state.data?.product;
   if (!product) return <StateView kind="loading" />;
-  return <QuoteForm key={product.id} product={product} />;
+  return <QuoteForm key={product.id} product={product} age={age} />;
 }
 
 function Chip(props: { active: boolean; onClick: () => void; testId?: string; children: ReactNode }) {
@@ -66,8 +70,8 @@ function FieldErrors({ field, messages }: { field: QuoteFormField | 'form'; mess
   );
 }
 
-function QuoteForm({ product }: { product: QuoteProduct }) {
-  const [values, setValues] = useState<QuoteFormValues>(() => initialQuoteFormValues(product));
+function QuoteForm({ product, age }: { product: QuoteProduct; age: string }) {
+  const [values, setValues] = useState<QuoteFormValues>(() => initialQuoteFormValues(product, { age }));
   const [submit, dispatch] = useReducer(quoteSubmitReducer, initialQuoteSubmitState);
   const [today] = useState(todayString);
   const { errors, result } = submit;
@@ -139,6 +143,8 @@ function QuoteForm({ product }: { product: QuoteProduct }) {
             <View className="quote-form__input-row">
               <Input
                 className="quote-form__input quote-form__age-input"
+                data-testid="quote-age-input"
+                aria-label="被保人周岁年龄"
                 type="number"
                 maxlength={3}
                 placeholder="被保人周岁年龄"
@@ -231,7 +237,6 @@ function QuoteForm({ product }: { product: QuoteProduct }) {
       <View className="quote-form__submit-row">
         <Button
           className="quote-form__submit"
-          type="primary"
           data-testid="quote-submit"
           // Taro's H5 button styles any `loading` attribute, even "false": leave it out unless loading.
           loading={submit.status === 'submitting' ? true : undefined}

@@ -79,7 +79,7 @@ export default function HomeScreen() {
             onInput={(event) => edit({ text: event.detail.value })}
             onConfirm={applyDraft}
           />
-          <Button className="home__search-button" size="mini" type="primary" onClick={applyDraft}>
+          <Button className="home__search-button" data-testid="search-button" onClick={applyDraft}>
             搜索
           </Button>
         </View>

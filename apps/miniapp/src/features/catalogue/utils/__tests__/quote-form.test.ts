@@ -1,6 +1,7 @@
 import type { InputErrorReason } from '../../../../graphql/errors';
 import {
   hasErrors,
+  ageFromParam,
   initialQuoteFormValues,
   initialQuoteSubmitState,
   quoteSubmitReducer,
@@ -172,5 +173,19 @@ describe('todayString', () => {
   it('formats the local calendar day', () => {
     expect(todayString(new Date(2024, 1, 29, 23, 59))).toBe('2024-02-29');
     expect(todayString(new Date(2025, 0, 5))).toBe('2025-01-05');
+  });
+});
+
+describe('the age given to the page (from the family coverage gaps)', () => {
+  it('fills in the age field with a whole number of years', () => {
+    expect(ageFromParam('36')).toBe('36');
+    expect(ageFromParam('07')).toBe('7');
+    expect(ageFromParam('0')).toBe('0');
+    expect(initialQuoteFormValues(product, { age: ageFromParam('36') })).toMatchObject({ ageMode: 'age', age: '36' });
+  });
+
+  it('ignores anything else', () => {
+    for (const param of [undefined, '', 'abc', '-1', '3.5', '121', '1000']) expect(ageFromParam(param)).toBe('');
+    expect(initialQuoteFormValues(product).age).toBe('');
   });
 });

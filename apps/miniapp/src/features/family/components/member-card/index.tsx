@@ -3,17 +3,22 @@ import Taro from '@tarojs/taro';
 import type { FamilyMemberFieldsFragment } from '../../../../graphql/generated/graphql';
 import { memberPageUrl } from '../../routes';
 import { formatIdType, memberCardLabel, memberSummary, spokenMaskedIdNumber } from '../../utils/member-display';
+import type { MemberPolicySummary } from '../../utils/policy-display';
 import './index.scss';
 
 export interface MemberCardProps {
   member: FamilyMemberFieldsFragment;
+  /** The policies insuring the member: how many, and a warning when one is in grace or lapsed. */
+  policies: MemberPolicySummary;
 }
 
 /**
  * One member on the family screen: relationship, name, a 你 badge for the signed-in person, age,
- * gender, 社保 and the masked ID number. A tap opens the member's page.
+ * gender, 社保, the masked ID number, how many policies insure them (and a warning when one is in its
+ * grace period or lapsed). A tap opens the member's page.
  */
-export default function MemberCard({ member }: MemberCardProps) {
+export default function MemberCard({ member, policies }: MemberCardProps) {
+  const policyText = policies.text ?? '暂无保单';
   const open = (): void => {
     void Taro.navigateTo({ url: memberPageUrl(member.id) });
   };
@@ -23,7 +28,7 @@ export default function MemberCard({ member }: MemberCardProps) {
       data-testid="member-card"
       data-member-id={member.id}
       role="button"
-      aria-label={memberCardLabel(member)}
+      aria-label={memberCardLabel(member, [policyText, policies.warning])}
       onClick={open}
     >
       <View className="member-card__main">
@@ -52,6 +57,15 @@ export default function MemberCard({ member }: MemberCardProps) {
           aria-label={`${formatIdType(member.idType)} ${spokenMaskedIdNumber(member.idNumber)}`}
         >
           {formatIdType(member.idType)} {member.idNumber}
+        </Text>
+      ) : null}
+      <Text className="member-card__policies" data-testid="member-policy-count">
+        {policyText}
+      </Text>
+      {policies.warning ? (
+        <Text className="member-card__warning" data-testid="member-policy-warning">
+          <Text aria-hidden="true">! </Text>
+          {policies.warning}
         </Text>
       ) : null}
     </View>

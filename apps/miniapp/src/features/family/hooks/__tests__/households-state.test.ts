@@ -1,10 +1,12 @@
 import { GraphQLClientError } from '../../../../graphql/errors';
 import {
   findMember,
+  findPolicy,
   householdsReducer,
   initialHouseholdsState,
   type Household,
   type HouseholdsState,
+  type Policy,
 } from '../households-state';
 
 const member = {
@@ -22,6 +24,7 @@ const member = {
   idType: null,
   idNumber: null,
   isYou: true,
+  annualIncome: null,
   canEdit: true,
   canRemove: true,
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -31,8 +34,9 @@ const household: Household = {
   name: '我的家庭',
   role: 'OWNER',
   isOwn: true,
-  permissions: { addMember: true, revealIdNumbers: true },
+  permissions: { addMember: true, addPolicy: true, revealIdNumbers: true },
   members: [member],
+  policies: [],
 };
 const error = new GraphQLClientError('NETWORK', '网络连接失败，请检查网络后重试');
 
@@ -70,5 +74,15 @@ describe('findMember', () => {
     const other: Household = { ...household, id: 'h2', isOwn: false, role: 'VIEWER', members: [] };
     expect(findMember([other, household], 'm1')).toEqual({ household, member });
     expect(findMember([other, household], 'nobody')).toBeNull();
+  });
+});
+
+describe('findPolicy', () => {
+  it('finds a policy and its household', () => {
+    const policy = { id: 'p1', insuredMemberId: 'm1' } as Policy;
+    const insured: Household = { ...household, policies: [policy] };
+    const other: Household = { ...household, id: 'h2', policies: [] };
+    expect(findPolicy([other, insured], 'p1')).toEqual({ household: insured, policy });
+    expect(findPolicy([other, insured], 'nothing')).toBeNull();
   });
 });

@@ -46,6 +46,7 @@ const FIELD_ORDER: readonly (MemberFormField | 'form')[] = [
   'birthDate',
   'socialInsurance',
   'occupationClass',
+  'annualIncome',
   'idType',
   'idNumber',
   'form',
@@ -346,6 +347,22 @@ function MemberForm(props: { household: Household; original: EditedMember | null
           </Picker>
         </Field>
 
+        <Field field="annualIncome" label="年收入（选填）" hint="用于估算重疾险、寿险的建议保额" errors={errors}>
+          <View className="member-form__amount-row">
+            <Input
+              className="member-form__input member-form__amount-input"
+              data-testid="income-input"
+              type="digit"
+              maxlength={12}
+              aria-label="年收入，单位元"
+              placeholder="税前年收入，如 200000"
+              value={values.annualIncome}
+              onInput={(event) => set({ annualIncome: event.detail.value })}
+            />
+            <Text className="member-form__unit">元</Text>
+          </View>
+        </Field>
+
         <IdNumberFields
           values={values}
           original={original}
@@ -364,7 +381,8 @@ function MemberForm(props: { household: Household; original: EditedMember | null
         <Button
           className="member-form__submit"
           data-testid="member-save"
-          loading={saving || undefined}
+          // No `loading`: Taro's H5 button inserts its spinner before the label, and changing the label
+          // in the same render breaks it (insertBefore on a node that is gone); the label says it.
           disabled={saving || undefined}
           onClick={() => void save()}
         >

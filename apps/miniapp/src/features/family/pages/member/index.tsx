@@ -8,10 +8,11 @@ import { RemoveFamilyMemberDocument, RevealIdNumberDocument } from '../../../../
 import { useSignedIn } from '../../../../session/useSignedIn';
 import { formatDate } from '../../../../utils/date';
 import { routeParam } from '../../../../utils/route-param';
+import PolicyCard from '../../components/policy-card';
 import SignInNeeded from '../../components/sign-in-needed';
 import { findMember, type Household } from '../../hooks/households-state';
 import { useHouseholds } from '../../hooks/useHouseholds';
-import { editMemberUrl } from '../../routes';
+import { addPolicyUrl, editMemberUrl } from '../../routes';
 import {
   formatAge,
   formatBirthDate,
@@ -20,7 +21,9 @@ import {
   formatSocialInsurance,
   spokenMaskedIdNumber,
 } from '../../utils/member-display';
+import { formatYuanExact } from '../../utils/money-input';
 import { leavePage } from '../../utils/navigation';
+import { sortPolicies } from '../../utils/policy-display';
 import {
   groupIdNumber,
   initialRevealState,
@@ -95,6 +98,11 @@ function MemberDetail({ household, member }: { household: Household; member: Mem
     setRemoving(true);
     const { data, error } = await graphqlClient.execute(RemoveFamilyMemberDocument, { id: member.id });
     setRemoving(false);
+    if (error?.code === 'CONFLICT') {
+      // Insured by policies: the BFF says how many and what to do; a toast would cut it short.
+      void Taro.showModal({ title: '暂时不能删除', content: error.message, showCancel: false, confirmText: '知道了' });
+      return;
+    }
     if (!data || error) {
       toast(error?.message ?? '删除失败，请稍后重试');
       return;
@@ -122,6 +130,8 @@ function MemberDetail({ household, member }: { household: Household; member: Mem
         </Text>
       </View>
 
+      <MemberPolicies household={household} member={member} />
+
       <View className="member__card">
         <Row label="与本人的关系" value={member.relationshipLabel} />
         <Row label="姓名" value={member.name} />
@@ -130,6 +140,13 @@ function MemberDetail({ household, member }: { household: Household; member: Mem
         <Row label="年龄" value={formatAge(member.age)} />
         <Row label="社保" value={formatSocialInsurance(member.socialInsurance)} />
         <Row label="职业类别" value={formatOccupationClass(member.occupationClass)} />
+        {member.annualIncome !== null || member.canEdit ? (
+          <Row
+            label="年收入"
+            value={member.annualIncome !== null ? formatYuanExact(member.annualIncome) : '未填写'}
+            testId="member-income"
+          />
+        ) : null}
         <Row label="证件类型" value={formatIdType(member.idType)} />
         {mayReveal ? (
           <IdNumberReveal member={member} />
@@ -173,6 +190,35 @@ function MemberDetail({ household, member }: { household: Household; member: Mem
           <Text className="member__note">你可以查看这位家庭成员的信息，但不能修改或删除。</Text>
         ) : null}
       </View>
+    </View>
+  );
+}
+
+/** The policies insuring the member, in force first, and 添加保单 when the household allows it. */
+function MemberPolicies({ household, member }: { household: Household; member: Member }) {
+  const policies = sortPolicies(household.policies.filter((policy) => policy.insuredMemberId === member.id));
+  return (
+    <View className="member__card member__policies" data-testid="member-policies">
+      <View className="member__section-header">
+        <Text className="member__section-title">保单</Text>
+        <Text className="member__section-count">{policies.length > 0 ? `${policies.length} 份` : ''}</Text>
+      </View>
+      {policies.length === 0 ? (
+        <Text className="member__empty" data-testid="member-policies-empty">
+          还没有保单。添加{member.name}已有的保单，家庭保障总览和保障缺口会据此计算。
+        </Text>
+      ) : (
+        policies.map((policy) => <PolicyCard key={policy.id} policy={policy} />)
+      )}
+      {household.permissions.addPolicy ? (
+        <Button
+          className="member__add-policy"
+          data-testid="member-add-policy"
+          onClick={() => void Taro.navigateTo({ url: addPolicyUrl(household.id, member.id) })}
+        >
+          添加保单
+        </Button>
+      ) : null}
     </View>
   );
 }

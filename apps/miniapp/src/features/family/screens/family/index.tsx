@@ -10,8 +10,9 @@ import { SignIn } from '../../../account';
 import MemberCard from '../../components/member-card';
 import type { Household } from '../../hooks/households-state';
 import { useHouseholds } from '../../hooks/useHouseholds';
-import { addMemberUrl } from '../../routes';
+import { addMemberUrl, addPolicyUrl, gapsUrl, overviewUrl } from '../../routes';
 import { ROLE_LABELS, roleNotice, sortMembers } from '../../utils/member-display';
+import { memberPolicySummary } from '../../utils/policy-display';
 import './index.scss';
 
 type Refresh = () => Promise<void>;
@@ -19,7 +20,8 @@ type Refresh = () => Promise<void>;
 const toast = (title: string): void => void Taro.showToast({ title, icon: 'none' });
 
 /**
- * 我家 (F1): the signed-in person's households and their members. The body of the tab page
+ * 我家 (F1–F4): the signed-in person's households, their members with the policies insuring them, and
+ * the ways to the family overview and the coverage gaps. The body of the tab page
  * `pages/family/index`, which stays in the main package. Signed out, it explains what the tab is for
  * and offers the platform's sign-in (none in WeChat's Moments single-page mode).
  */
@@ -106,6 +108,8 @@ function HouseholdSection({ household }: { household: Household }) {
   const add = (): void => {
     void Taro.navigateTo({ url: addMemberUrl(household.id, startWithSelf ? 'SELF' : null) });
   };
+  const go = (url: string) => (): void => void Taro.navigateTo({ url });
+  const inForce = household.policies.filter((policy) => policy.status === 'ACTIVE').length;
 
   return (
     <View className="family__household" data-testid="household" data-household-id={household.id}>
@@ -122,6 +126,31 @@ function HouseholdSection({ household }: { household: Household }) {
       </View>
       {notice ? <Text className="family__notice">{notice}</Text> : null}
 
+      {members.length > 0 ? (
+        <View className="family__entries">
+          <View
+            className="family__entry"
+            data-testid="open-overview"
+            role="button"
+            aria-label={`家庭保障总览，${inForce} 份保单保障中`}
+            onClick={go(overviewUrl(household.id))}
+          >
+            <Text className="family__entry-title">家庭保障总览</Text>
+            <Text className="family__entry-text">{inForce > 0 ? `${inForce} 份保单保障中` : '还没有保单'}</Text>
+          </View>
+          <View
+            className="family__entry"
+            data-testid="open-gaps"
+            role="button"
+            aria-label="保障缺口：看看每位家人还缺哪些保障"
+            onClick={go(gapsUrl(household.id))}
+          >
+            <Text className="family__entry-title">保障缺口</Text>
+            <Text className="family__entry-text">按年龄和收入建议</Text>
+          </View>
+        </View>
+      ) : null}
+
       {members.length === 0 ? (
         <StateView
           kind="empty"
@@ -135,14 +164,23 @@ function HouseholdSection({ household }: { household: Household }) {
           }
         />
       ) : (
-        members.map((member) => <MemberCard key={member.id} member={member} />)
+        members.map((member) => (
+          <MemberCard key={member.id} member={member} policies={memberPolicySummary(household.policies, member.id)} />
+        ))
       )}
 
-      {household.permissions.addMember ? (
+      {household.permissions.addMember || (household.permissions.addPolicy && members.length > 0) ? (
         <View className="family__add-row">
-          <Button className="family__add" data-testid="add-member" onClick={add}>
-            添加家庭成员
-          </Button>
+          {household.permissions.addMember ? (
+            <Button className="family__add" data-testid="add-member" onClick={add}>
+              添加家庭成员
+            </Button>
+          ) : null}
+          {household.permissions.addPolicy && members.length > 0 ? (
+            <Button className="family__add-policy" data-testid="add-policy" onClick={go(addPolicyUrl(household.id))}>
+              添加保单
+            </Button>
+          ) : null}
         </View>
       ) : null}
     </View>

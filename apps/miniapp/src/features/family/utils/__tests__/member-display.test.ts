@@ -54,6 +54,19 @@ describe('member display', () => {
         idNumber: '1101**********1234',
       }),
     ).toBe('本人 张三（你），35岁 · 男 · 无社保，居民身份证 1101 开头、1234 结尾（中间已隐藏）。查看详情');
+    const child = {
+      relationshipLabel: '子女',
+      name: '张小贝',
+      isYou: false,
+      age: 8,
+      gender: 'FEMALE' as const,
+      socialInsurance: null,
+      idType: null,
+      idNumber: null,
+    };
+    expect(memberCardLabel(child, ['2 份保单', '1 份保单在宽限期内，请尽快缴费', null])).toBe(
+      '子女 张小贝，8岁 · 女 · 社保未填写，2 份保单，1 份保单在宽限期内，请尽快缴费。查看详情',
+    );
   });
 
   it('explains the role in a household that is not yours', () => {

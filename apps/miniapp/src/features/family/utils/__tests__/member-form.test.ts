@@ -47,6 +47,7 @@ const stored: EditedMember = {
   birthDate: '2018-05-01',
   socialInsurance: true,
   occupationClass: null,
+  annualIncome: null,
   idType: 'RESIDENT_ID',
   idNumber: '1101**********1244',
 };
@@ -196,6 +197,7 @@ describe('toAddInput', () => {
           birthDate: '1990-3-7',
           socialInsurance: false,
           occupationClass: 2,
+          annualIncome: '20万',
           idNumber: ` ${id.toLowerCase()} `,
         }),
       ),
@@ -206,6 +208,7 @@ describe('toAddInput', () => {
       birthDate: '1990-03-07',
       socialInsurance: false,
       occupationClass: 2,
+      annualIncome: 20_000_000,
       idType: 'RESIDENT_ID',
       idNumber: id.toUpperCase(),
     });
@@ -232,6 +235,22 @@ describe('memberFormFrom and toUpdateInput', () => {
       occupationClass: 3,
     });
     expect(toUpdateInput({ ...values, birthDate: '2018/5/1' }, stored)).toEqual({});
+  });
+
+  it('reads the yearly income in yuan, sends fen, and clears it when emptied', () => {
+    const values = memberFormFrom(stored);
+    expect(values.annualIncome).toBe('');
+    expect(toUpdateInput({ ...values, annualIncome: '180000.5' }, stored)).toEqual({ annualIncome: 18_000_050 });
+    const earning = { ...stored, annualIncome: 18_000_050 };
+    expect(memberFormFrom(earning).annualIncome).toBe('180000.5');
+    expect(toUpdateInput(memberFormFrom(earning), earning)).toEqual({});
+    expect(toUpdateInput({ ...memberFormFrom(earning), annualIncome: '' }, earning)).toEqual({ annualIncome: null });
+    expect(validateMemberForm(form({ annualIncome: '很多' }), context).annualIncome).toEqual([
+      '请输入年收入（元），如 200000',
+    ]);
+    expect(serverReasonsToErrors([{ code: 'AMOUNT_INVALID', field: 'input.annualIncome', message: 'x' }])).toEqual({
+      annualIncome: ['x'],
+    });
   });
 
   it('removes or replaces the ID number only when asked', () => {
