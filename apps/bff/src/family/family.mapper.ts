@@ -52,7 +52,8 @@ export function mapPolicy(view: PolicyView): PolicyModel {
     coverageItems: view.coverageItems.map((item) => ({ ...item })),
     schedule: schedule.map((installment) => ({ ...installment })),
     // Only a policy in force has a payment to make.
-    nextPayment: view.status === 'ACTIVE' ? (schedule.find((installment) => installment.state !== 'PAID') ?? null) : null,
+    nextPayment:
+      view.status === 'ACTIVE' ? (schedule.find((installment) => installment.state !== 'PAID') ?? null) : null,
   };
 }
 

@@ -14,7 +14,10 @@ export class PolicyResolver {
   constructor(private readonly policies: PolicyService) {}
 
   @Query(() => PolicyModel, { description: 'One policy, for anyone in its household' })
-  async policy(@CurrentSession() session: SessionClaims, @Args('id', { type: () => ID }) id: string): Promise<PolicyModel> {
+  async policy(
+    @CurrentSession() session: SessionClaims,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PolicyModel> {
     return mapPolicy(await this.policies.policyFor(session.accountId, id));
   }
 

@@ -4,7 +4,7 @@ import { logger } from '../logger.js';
 import { statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
-import { LIMIT_ERROR_CODES } from './query-limits.js';
+import { LIMIT_ERROR_CODES, QUERY_LIMITS, countTokens, tokenLimitError } from './query-limits.js';
 
 /**
  * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/), in front of Mercurius'
@@ -206,6 +206,11 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
       } catch (error) {
         if (!(error instanceof HttpRefusal)) throw error;
         return send(reply, mediaType, error.statusCode, refusalBody(error.code, error.message));
+      }
+      // Over the token limit: refused before the parser builds anything (it would, up to the limit).
+      if (countTokens(parameters.query, QUERY_LIMITS.tokens) > QUERY_LIMITS.tokens) {
+        const refusal = formatGraphQLError(tokenLimitError(), { strict: options.strict });
+        return send(reply, mediaType, 400, { errors: [refusal] });
       }
       try {
         const result = await (reply as GraphQLReply).graphql(

@@ -11,7 +11,15 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
-import { QUERY_LIMITS, enforceCostLimit, isTokenLimitError, limitValidationRules, queryCost } from './query-limits.js';
+import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
+import {
+  QUERY_LIMITS,
+  countTokens,
+  enforceCostLimit,
+  isTokenLimitError,
+  limitValidationRules,
+  queryCost,
+} from './query-limits.js';
 
 /** A schema with a recursive type (as households → members → policies will be) and a paged list. */
 const node: GraphQLObjectType = new GraphQLObjectType({
@@ -98,6 +106,39 @@ describe('query limits', () => {
     await expect(enforceCostLimit(schema, query, {}, { n: 10 })).resolves.toBeUndefined();
     await expect(enforceCostLimit(schema, query, {}, { n: 5000 })).rejects.toMatchObject({
       extensions: { code: 'MAX_COST_EXCEEDED', limit: QUERY_LIMITS.cost },
+    });
+  });
+
+  describe('countTokens', () => {
+    const lexerCount = (source: string): number => {
+      const lexer = new Lexer(new Source(source));
+      let count = 0;
+      while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+      return count;
+    };
+
+    it.each([
+      [
+        'an operation with fragments, variables and directives',
+        'query Q($a: Int = 3, $b: [ID!]!) { root { ...F @include(if: true) } } fragment F on Node { name child { name } }',
+      ],
+      [
+        'strings with escapes, a block string, comments and commas',
+        String.raw`# a comment
+{ a(x: "q\"uote", y: """block \""" """), b(z: -1.5e3, w: [1, 2, 3]) }`,
+      ],
+      ['the introspection query', getIntrospectionQuery()],
+      [
+        'a mutation with an input object and a null',
+        'mutation { add(input: { name: "李娜", age: null, tags: [A, B] }) { id } }',
+      ],
+    ])('counts %s as graphql-js does', (_case, source) => {
+      expect(countTokens(source, 100_000)).toBe(lexerCount(source));
+    });
+
+    it('stops just past the limit, however long the document', () => {
+      const huge = `{ ${'a: b '.repeat(100_000)} }`;
+      expect(countTokens(huge, QUERY_LIMITS.tokens)).toBe(QUERY_LIMITS.tokens + 1);
     });
   });
 });

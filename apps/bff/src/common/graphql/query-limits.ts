@@ -80,6 +80,58 @@ export function limitValidationRules(options: { introspection: boolean }): Valid
   return rules;
 }
 
+const NAME_START = /[_A-Za-z]/;
+const NAME_PART = /[_0-9A-Za-z]/;
+const NUMBER_PART = /[0-9.eE+-]/;
+
+/**
+ * Counts the lexical tokens of a GraphQL document as graphql-js does (comments, commas and white
+ * space are not tokens), stopping as soon as the count passes `limit`. It allocates nothing, so a
+ * document over the limit is refused for the price of reading its first thousand tokens, without the
+ * parser's objects (a refusal at the parser's own limit cost three times a cached page: docs/performance.md).
+ * A malformed document may be counted loosely; the parser, with the same limit, decides.
+ */
+export function countTokens(source: string, limit: number): number {
+  let count = 0;
+  let index = 0;
+  const length = source.length;
+  while (index < length && count <= limit) {
+    const char = source[index];
+    if (char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === ',' || char === '\ufeff') {
+      index += 1;
+    } else if (char === '#') {
+      while (index < length && source[index] !== '\n' && source[index] !== '\r') index += 1;
+    } else if (char === '"') {
+      count += 1;
+      if (source.startsWith('"""', index)) {
+        index += 3;
+        while (index < length && !source.startsWith('"""', index)) index += source.startsWith('\\"""', index) ? 4 : 1;
+        index += 3;
+      } else {
+        index += 1;
+        while (index < length && source[index] !== '"' && source[index] !== '\n')
+          index += source[index] === '\\' ? 2 : 1;
+        index += 1;
+      }
+    } else if (char === '.' && source.startsWith('...', index)) {
+      count += 1;
+      index += 3;
+    } else if (NAME_START.test(char)) {
+      count += 1;
+      while (index < length && NAME_PART.test(source[index])) index += 1;
+    } else if (char === '-' || (char >= '0' && char <= '9')) {
+      count += 1;
+      index += 1;
+      while (index < length && NUMBER_PART.test(source[index])) index += 1;
+    } else {
+      // A punctuator (! $ & ( ) : = @ [ ] { | }), or a character the parser will refuse: one token.
+      count += 1;
+      index += 1;
+    }
+  }
+  return count;
+}
+
 /** graphql-js' message when parsing stops at `maxTokens`. */
 export function isTokenLimitError(error: GraphQLError): boolean {
   return /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
