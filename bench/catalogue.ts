@@ -8,10 +8,11 @@
  *     set through `POST /__control`, spread evenly over the 12 insurers in their listed order;
  *   - a bare Fastify `GET /` (the driver benchmark's `fastify-bare`, dist/drivers/server.js);
  *   - two real BFF processes (`node apps/bff/dist/main.js`, NODE_ENV=production, PGlite in memory,
- *     INSURER_SECRETS from the sandbox): "cached" with the default cache settings, whose catalogue is
- *     cached by its first request, and "uncached" with CATALOGUE_FRESH_SECONDS=0 and
- *     CATALOGUE_MAX_STALE_SECONDS=0, so every request asks every insurer (concurrent requests still
- *     share one upstream call per insurer: single-flight).
+ *     INSURER_SECRETS from the sandbox, SEED_DEMO_DATA=true, REQUEST_LIMIT_PER_IP_PER_MINUTE at its
+ *     maximum since all load comes from 127.0.0.1; lib/stack.ts): "cached" with the default cache
+ *     settings, whose catalogue is cached by its first request, and "uncached" with
+ *     CATALOGUE_FRESH_SECONDS=0 and CATALOGUE_MAX_STALE_SECONDS=0, so every request asks every
+ *     insurer (concurrent requests still share one upstream call per insurer: single-flight).
  * Targets are measured one at a time (the machine has 2 cores: one for the server under test, one for
  * autocannon), each with the same duration and connections, rounds interleaving the targets.
  *
@@ -28,24 +29,10 @@
  *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { SANDBOX_INSURERS, sandboxInsurerSecretsSetting } from '@family/sandbox';
 import {
   type HttpRequestSpec,
   type Sample,
@@ -59,23 +46,34 @@ import {
   round,
   sample,
   summarise,
-  versionOf,
   warmUp,
 } from './lib/measure.js';
-import { forkServer, killChildrenOnSignals, stopAll, track } from './lib/processes.js';
+import { forkServer, killChildrenOnSignals, stopAll } from './lib/processes.js';
+import {
+  PRODUCTS_QUERY,
+  type ProductsAnswer,
+  type ProductsPage,
+  checkProductsAnswer,
+  pageIds,
+  productsRequest,
+} from './lib/products-page.js';
+import {
+  HOST,
+  applyLatencyPlan,
+  bffEnv,
+  diff,
+  gitState,
+  latencyPlan,
+  problemsLogged,
+  stackVersions,
+  startBff,
+  startSandboxProcess,
+  total,
+} from './lib/stack.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
 const DRIVER_SERVER = path.join(HERE, 'drivers', 'server.js');
-const SANDBOX_SERVER = path.join(HERE, 'catalogue', 'sandbox-server.js');
-const BFF_DIR = path.resolve(BENCH_DIR, '..', 'apps', 'bff');
-const BFF_MAIN = path.join(BFF_DIR, 'dist', 'main.js');
-const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
-const HOST = '127.0.0.1';
-
-const PAGE_SIZE = 20;
-const QUERY = `{ products(first: ${PAGE_SIZE}) { totalCount edges { cursor node { id name category priceFrom insurer { id name } score { composite goldPick } } } pageInfo { hasNextPage endCursor } errors { code } dataAgeSeconds } }`;
-const REQUEST_BODY = JSON.stringify({ query: QUERY });
 
 const settings = loadSettingsFromEnv();
 const latencyMinMs = intFromEnv('BENCH_LATENCY_MIN_MS', 50);
@@ -113,151 +111,16 @@ interface TargetResult extends Summary {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sandbox
-
-interface Sandbox {
-  readonly url: string;
-  control(path: string, body: unknown): Promise<void>;
-  /** Requests received per insurer since the sandbox started (or was reset). */
-  stats(): Promise<Record<string, number>>;
-}
-
-async function startSandboxProcess(): Promise<Sandbox> {
-  const { port } = await forkServer('sandbox', SANDBOX_SERVER, [], { ...process.env, NODE_ENV: serverNodeEnv });
-  const url = `http://${HOST}:${port}`;
-  return {
-    url,
-    async control(controlPath, body) {
-      const response = await fetch(`${url}${controlPath}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok)
-        throw new Error(`sandbox refused ${controlPath} ${JSON.stringify(body)}: ${await response.text()}`);
-    },
-    async stats() {
-      const response = await fetch(`${url}/__stats`);
-      if (!response.ok) throw new Error(`sandbox /__stats answered ${response.status}`);
-      return ((await response.json()) as { requests: Record<string, number> }).requests;
-    },
-  };
-}
-
-const total = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
-const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - (before[key] ?? 0)]));
-
-/** Evenly from min to max over the insurers, in SANDBOX_INSURERS order: deterministic. */
-function latencyPlan(): { insurer: string; format: string; latencyMs: number }[] {
-  const n = SANDBOX_INSURERS.length;
-  return SANDBOX_INSURERS.map((insurer, i) => ({
-    insurer: insurer.code,
-    format: insurer.format,
-    latencyMs: n === 1 ? latencyMaxMs : Math.round(latencyMinMs + ((latencyMaxMs - latencyMinMs) * i) / (n - 1)),
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------
 // BFF processes
 
-/**
- * `node apps/bff/dist/main.js` with the given settings. Its stdout and stderr go to a file (not a pipe
- * this process would have to drain while it generates load); it is ready when it prints its URL there.
- */
-async function startBff(name: TargetName, env: Record<string, string>, logDir: string): Promise<RunningTarget> {
-  if (!existsSync(BFF_MAIN)) throw new Error(`${BFF_MAIN} is missing: build the BFF first`);
-  const logFile = path.join(logDir, `${name}.log`);
-  const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...bffNodeArgs, BFF_MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
-  track(child);
-  const started = Date.now();
-  const url = await new Promise<string>((resolve, reject) => {
-    const fail = (why: string): void => {
-      clearInterval(timer);
-      reject(new Error(`${name}: ${why}\n--- ${logFile} ---\n${tail(logFile)}`));
-    };
-    const onExit = (code: number | null): void => fail(`BFF exited with ${code} before it was ready`);
-    child.once('exit', onExit);
-    const timer = setInterval(() => {
-      const match = READY.exec(readFileSync(logFile, 'utf8'));
-      if (match) {
-        clearInterval(timer);
-        child.off('exit', onExit);
-        resolve(match[1]);
-      } else if (Date.now() - started > 60_000) {
-        fail('BFF not ready within 60 s');
-        child.kill('SIGKILL');
-      }
-    }, 50);
-  });
-  const graphqlUrl = `${url}/graphql`;
-  return {
-    name,
-    logFile,
-    request: {
-      url: graphqlUrl,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: REQUEST_BODY,
-    },
-  };
-}
-
-function tail(file: string, chars = 4000): string {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return text.length > chars ? `…${text.slice(-chars)}` : text;
-  } catch {
-    return '(no log)';
-  }
-}
-
-/** Log lines at warn or above (pino levels 40+): an insurer that failed, a refresh that failed… */
-async function problemsLogged(file: string): Promise<{ count: number; first: string[] }> {
-  const first: string[] = [];
-  let count = 0;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.startsWith('{')) continue;
-    let level: unknown;
-    try {
-      level = (JSON.parse(line) as { level?: unknown }).level;
-    } catch {
-      continue;
-    }
-    if (typeof level === 'number' && level >= 40) {
-      count++;
-      if (first.length < 5) first.push(line.slice(0, 500));
-    }
-  }
-  return { count, first };
+/** A real BFF process (lib/stack.ts) asked for the products page. */
+async function startBffTarget(name: TargetName, env: Record<string, string>, logDir: string): Promise<RunningTarget> {
+  const bff = await startBff(name, env, logDir, bffNodeArgs);
+  return { name, logFile: bff.logFile, request: productsRequest(bff.graphqlUrl) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Answers
-
-interface ProductsPage {
-  totalCount: number;
-  edges: {
-    cursor: string;
-    node: {
-      id: string;
-      name: string;
-      category: string;
-      priceFrom: number;
-      insurer: { id: string; name: string };
-      score: { composite: number; goldPick: boolean } | null;
-    };
-  }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  errors: { code: string }[];
-  dataAgeSeconds: number;
-}
 
 interface Verified {
   bytes: number;
@@ -282,7 +145,7 @@ async function verify(target: RunningTarget): Promise<Verified> {
     throw new Error(`${target.name}: ${why}\n  status ${response.status}\n  body ${text.slice(0, 2000)}`);
   };
   if (response.status !== 200) fail('expected HTTP 200');
-  let body: { data?: { products?: ProductsPage } | null; errors?: unknown[]; hello?: string };
+  let body: ProductsAnswer & { hello?: string };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
@@ -293,67 +156,12 @@ async function verify(target: RunningTarget): Promise<Verified> {
     if (body.hello !== 'world') fail('expected {"hello":"world"}');
     return { bytes, elapsedMs };
   }
-  if (Array.isArray(body.errors) && body.errors.length > 0) fail('response carries GraphQL errors');
-  const page = body.data?.products;
-  if (!page) return fail('no data.products');
-  if (!Array.isArray(page.errors) || page.errors.length > 0) fail('products.errors is not empty: an insurer failed');
-  if (page.edges.length !== PAGE_SIZE) fail(`expected ${PAGE_SIZE} products, got ${page.edges.length}`);
-  if (!(page.totalCount > PAGE_SIZE) || !page.pageInfo.hasNextPage) fail('expected more products than one page');
-  for (const { node } of page.edges) {
-    if (!node.id || !node.name || !node.insurer?.id || typeof node.priceFrom !== 'number' || !node.score)
-      fail(`incomplete product ${JSON.stringify(node)}`);
-  }
-  if (typeof page.dataAgeSeconds !== 'number') fail('dataAgeSeconds missing');
-  return { bytes, elapsedMs, page };
+  const checked = checkProductsAnswer(body);
+  if ('problem' in checked) return fail(checked.problem);
+  return { bytes, elapsedMs, page: checked.page };
 }
-
-const pageIds = (page: ProductsPage | undefined): string => (page?.edges ?? []).map((edge) => edge.node.id).join(',');
 
 // ---------------------------------------------------------------------------------------------
-
-/** Version of a package the BFF depends on but this package does not (read from the BFF's node_modules). */
-function bffDependencyVersion(name: string): string {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(BFF_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'not installed';
-  }
-}
-
-/** The commit measured, and whether the BFF's or the sandbox's sources differ from it. */
-function gitState(): { commit: string; uncommittedChanges: string[] } {
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, {
-      cwd: path.resolve(BENCH_DIR, '..'),
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  try {
-    const changes = git('status', '--porcelain', '--', 'apps/bff', 'apps/sandbox', 'packages/domain');
-    return {
-      commit: git('rev-parse', 'HEAD').trim(),
-      uncommittedChanges: changes.split('\n').filter((line) => line.trim() !== ''),
-    };
-  } catch {
-    return { commit: 'unknown', uncommittedChanges: [] };
-  }
-}
-
-const PACKAGES = [
-  '@nestjs/core',
-  '@nestjs/platform-fastify',
-  '@nestjs/graphql',
-  '@nestjs/mercurius',
-  'mercurius',
-  'graphql-jit',
-  'fastify',
-  'graphql',
-  'autocannon',
-];
-const BFF_PACKAGES = ['@electric-sql/pglite', 'typeorm', 'pino'];
 
 function printResults(results: TargetResult[]): void {
   printTable([
@@ -389,10 +197,7 @@ function printResults(results: TargetResult[]): void {
 }
 
 async function main(): Promise<void> {
-  const versions = {
-    ...Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
-    ...Object.fromEntries(BFF_PACKAGES.map((name) => [name, bffDependencyVersion(name)])),
-  };
+  const versions = stackVersions();
   const machine = machineInfo();
   const source = gitState();
   console.log(`Catalogue benchmark — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
@@ -413,11 +218,9 @@ async function main(): Promise<void> {
 
   try {
     // The upstream insurers, with their latencies, before any BFF asks them.
-    const sandbox = await startSandboxProcess();
-    await sandbox.control('/__control/reset', {});
-    const plan = latencyPlan();
-    for (const { insurer, latencyMs } of plan)
-      await sandbox.control('/__control', { insurer, latencyMs, errorRate: 0, failureMode: 'none' });
+    const sandbox = await startSandboxProcess(serverNodeEnv);
+    const plan = latencyPlan(latencyMinMs, latencyMaxMs);
+    await applyLatencyPlan(sandbox, plan);
     console.log(
       `  sandbox: ready on ${sandbox.url}; latency ${plan.map((p) => `${p.insurer} ${p.latencyMs}`).join(', ')} ms`,
     );
@@ -430,25 +233,13 @@ async function main(): Promise<void> {
       name: 'fastify-bare',
       request: { url: `http://${HOST}:${bare.port}/`, method: 'GET', headers: {} },
     };
-    const bffEnv = {
-      NODE_ENV: serverNodeEnv,
-      LOG_LEVEL: bffLogLevel,
-      HOST,
-      PORT: '0',
-      SANDBOX_URL: sandbox.url,
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      INSURER_SECRETS: sandboxInsurerSecretsSetting(),
-      // Required in production by BFFs with sign-in; a BFF without it ignores them. Fresh per run.
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    };
+    // Production settings with the demo insurers seeded and no per-address limit in the way (lib/stack.ts).
+    const env = bffEnv({ nodeEnv: serverNodeEnv, logLevel: bffLogLevel, sandboxUrl: sandbox.url });
     // Default cache settings: nothing about the cache is set.
-    const cached = await startBff('bff-cached', bffEnv, logDir);
-    const uncached = await startBff(
+    const cached = await startBffTarget('bff-cached', env, logDir);
+    const uncached = await startBffTarget(
       'bff-uncached',
-      { ...bffEnv, CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' },
+      { ...env, CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' },
       logDir,
     );
     const running = [bareTarget, cached, uncached];
@@ -618,7 +409,7 @@ async function main(): Promise<void> {
           versions,
           source,
           settings: { ...settings, serverNodeEnv, bffLogLevel, bffNodeArgs },
-          query: QUERY,
+          query: PRODUCTS_QUERY,
           upstream,
           results,
           ratios,

@@ -1,12 +1,14 @@
 /**
  * The sandbox insurers in a process of their own, so they share an event loop with neither the BFF
- * under test nor the load generator. Started by catalogue.ts as `node dist/catalogue/sandbox-server.js`;
- * reports `{ type: 'ready', port }` over IPC, closes and exits on `{ type: 'close' }`.
+ * under test nor the load generator. Started by catalogue.ts and abuse.ts (lib/stack.ts) as
+ * `node dist/catalogue/sandbox-server.js`; reports `{ type: 'ready', port }` over IPC, closes and
+ * exits on `{ type: 'close' }`.
  */
 import { startSandbox } from '@family/sandbox';
 
 async function main(): Promise<void> {
-  if (!process.send) throw new Error('sandbox-server.ts must be started by catalogue.ts (needs an IPC channel)');
+  if (!process.send)
+    throw new Error('sandbox-server.ts must be started by a benchmark (lib/stack.ts; needs an IPC channel)');
   const sandbox = await startSandbox(0, '127.0.0.1', false);
   const port = Number(new URL(sandbox.url).port);
   process.on('message', (message: { type?: string }) => {

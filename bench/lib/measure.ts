@@ -109,13 +109,19 @@ export async function sample(
 ): Promise<Sample> {
   process.stdout.write(`  ${name}: measuring ${settings.durationSeconds} s… `);
   const result = await cannon(request, settings, settings.durationSeconds);
-  const latency = result.latency as autocannon.Result['latency'] & { p50: number; p90: number; p99: number };
+  const measured = sampleOf(result, round);
   const failures = result.errors + result.timeouts + result.non2xx;
   process.stdout.write(
-    `${Math.round(result.requests.average)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms` +
+    `${Math.round(result.requests.average)} req/s, p50 ${measured.latencyMs.p50} ms, p99 ${measured.latencyMs.p99} ms` +
       (failures > 0 ? `, ${failures} FAILED REQUESTS` : '') +
       '\n',
   );
+  return measured;
+}
+
+/** One autocannon result as a `Sample` of the given round. */
+export function sampleOf(result: autocannon.Result, round: number): Sample {
+  const latency = result.latency as autocannon.Result['latency'] & { p50: number; p90: number; p99: number };
   return {
     round,
     requestsPerSecond: result.requests.average,

@@ -1,6 +1,6 @@
 // Builds what the benchmarks use, when needed: @family/domain and @family/bff (bench:drivers imports
 // the resolver from the BFF's compiled dist, emitted by tsc with decorator metadata; bench:catalogue
-// runs dist/main.js), @family/sandbox (bench:catalogue's upstream insurers), then the bench.
+// and bench:abuse run dist/main.js), @family/sandbox (their upstream insurers), then the bench.
 // A dist is rebuilt when it is missing or older than any of its sources. BENCH_SKIP_BUILD=1 skips
 // the dependency check (the bench itself is always compiled; tsc takes a few seconds).
 import { execSync } from 'node:child_process';
