@@ -1,5 +1,7 @@
 import {
   addDays,
+  dateOfEpochDay,
+  epochDayOf,
   addMonths,
   annualPremium,
   checkPolicy,
@@ -144,7 +146,9 @@ describe('checkPolicy', () => {
       'DATES_OUT_OF_ORDER',
     ]);
     // The usual way of writing one year: to the day before the anniversary, paid in one year.
-    expect(checkPolicy({ ...base, effectiveDate: '2026-01-10', expiryDate: '2027-01-09', paymentTermYears: 1 })).toEqual([]);
+    expect(
+      checkPolicy({ ...base, effectiveDate: '2026-01-10', expiryDate: '2027-01-09', paymentTermYears: 1 }),
+    ).toEqual([]);
   });
 
   it('wants named beneficiaries’ shares to make 100% in each order, to the hundredth of a percent', () => {
@@ -196,5 +200,28 @@ describe('money', () => {
     expect(shareBasisPoints(33.33)).toBe(3333);
     expect(shareBasisPoints(0.1 + 0.2)).toBe(30);
     expect(shareBasisPoints(12.345)).toBeNull();
+  });
+});
+
+describe('epoch days', () => {
+  it('agrees with the calendar across leap years, centuries and the epoch', () => {
+    for (const date of [
+      '1970-01-01',
+      '1969-12-31',
+      '2000-02-29',
+      '1900-03-01',
+      '2024-12-31',
+      '0001-01-01',
+      '9999-12-31',
+    ]) {
+      const [year, month, day] = date.split('-').map(Number);
+      const expected = Date.UTC(year, month - 1, day) / 86_400_000;
+      if (year >= 100) expect(epochDayOf(date)).toBe(expected);
+      expect(dateOfEpochDay(epochDayOf(date))).toBe(date);
+    }
+    let day = epochDayOf('1999-01-01');
+    for (let i = 0; i < 3000; i += 1, day += 1) {
+      expect(dateOfEpochDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
   });
 });

@@ -55,30 +55,70 @@ export const DEFAULT_GRACE_PERIOD_DAYS = 60;
 /** Cooling-off period (犹豫期) of long-term personal insurance, from the effective date. */
 export const DEFAULT_COOLING_OFF_DAYS = 15;
 
+/**
+ * Days since 1970-01-01 of a calendar date, and back (proleptic Gregorian; H. Hinnant's algorithms):
+ * integer arithmetic only, so a schedule of hundreds of payments costs no Date objects.
+ */
+export function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+export function dateOfEpochDay(days: number): string {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return formatDate(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+function parsed(date: string): { year: number; month: number; day: number } {
+  const value = parseCalendarDate(date);
+  if (!value) throw new RangeError(`not a date: ${date}`);
+  return value;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function epochDayOf(date: string): number {
+  const { year, month, day } = parsed(date);
+  return epochDay(year, month, day);
+}
+
 /** Adds days to a YYYY-MM-DD date (calendar arithmetic, no time zones). */
 export function addDays(date: string, days: number): string {
-  const parsed = parseCalendarDate(date);
-  if (!parsed) throw new RangeError(`not a date: ${date}`);
-  const utc = Date.UTC(parsed.year, parsed.month - 1, parsed.day) + days * 86_400_000;
-  return new Date(utc).toISOString().slice(0, 10);
+  return dateOfEpochDay(epochDayOf(date) + days);
+}
+
+/** The date `months` after a year, month and day, the day kept where it exists (31 Jan + 1 = 28/29 Feb). */
+function monthsAfter(year: number, month: number, day: number, months: number): [number, number, number] {
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return [targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))];
 }
 
 /** Adds months, keeping the day of month where it exists (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
-  const parsed = parseCalendarDate(date);
-  if (!parsed) throw new RangeError(`not a date: ${date}`);
-  const index = parsed.year * 12 + (parsed.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const day = Math.min(parsed.day, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const { year, month, day } = parsed(date);
+  return formatDate(...monthsAfter(year, month, day, months));
 }
 
 export function daysBetween(from: string, to: string): number {
-  const a = parseCalendarDate(from);
-  const b = parseCalendarDate(to);
-  if (!a || !b) throw new RangeError(`not dates: ${from}, ${to}`);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return epochDayOf(to) - epochDayOf(from);
 }
 
 export type InstallmentState = 'PAID' | 'UPCOMING' | 'DUE' | 'IN_GRACE' | 'MISSED';
@@ -119,23 +159,35 @@ const MAX_INSTALLMENTS = 600;
  */
 export function paymentSchedule(input: ScheduleInput, today: string): Installment[] {
   const step = MONTHS_BETWEEN_PAYMENTS[input.frequency];
+  const start = parsed(input.effectiveDate);
+  const todayDay = epochDayOf(today);
   // Payments run for the payment term, or for as long as the policy runs; whole life without a term
   // is capped at a hundred years.
   const termEnd =
     input.paymentTermYears !== null
-      ? addMonths(input.effectiveDate, input.paymentTermYears * 12)
-      : (input.expiryDate ?? addMonths(input.effectiveDate, 100 * 12));
+      ? epochDay(...monthsAfter(start.year, start.month, start.day, input.paymentTermYears * 12))
+      : input.expiryDate
+        ? epochDayOf(input.expiryDate)
+        : epochDay(...monthsAfter(start.year, start.month, start.day, 100 * 12));
+  const endedOn = input.endedOn ? epochDayOf(input.endedOn) : null;
   const installments: Installment[] = [];
   for (let number = 1; number <= MAX_INSTALLMENTS; number += 1) {
-    const dueDate = addMonths(input.effectiveDate, (number - 1) * step);
-    if (number > 1 && (step === 0 || dueDate >= termEnd)) break;
-    if (input.endedOn && dueDate > input.endedOn && number > input.paidInstallments) break;
-    const graceEndDate = addDays(dueDate, input.gracePeriodDays);
+    const [year, month, day] = monthsAfter(start.year, start.month, start.day, (number - 1) * step);
+    const due = epochDay(year, month, day);
+    if (number > 1 && (step === 0 || due >= termEnd)) break;
+    if (endedOn !== null && due > endedOn && number > input.paidInstallments) break;
+    const graceEnd = due + input.gracePeriodDays;
     let state: InstallmentState;
     if (number <= input.paidInstallments) state = 'PAID';
-    else if (dueDate > today) state = daysBetween(today, dueDate) <= DUE_SOON_DAYS ? 'DUE' : 'UPCOMING';
-    else state = graceEndDate >= today ? 'IN_GRACE' : 'MISSED';
-    installments.push({ number, dueDate, graceEndDate, amount: input.premium, state });
+    else if (due > todayDay) state = due - todayDay <= DUE_SOON_DAYS ? 'DUE' : 'UPCOMING';
+    else state = graceEnd >= todayDay ? 'IN_GRACE' : 'MISSED';
+    installments.push({
+      number,
+      dueDate: formatDate(year, month, day),
+      graceEndDate: dateOfEpochDay(graceEnd),
+      amount: input.premium,
+      state,
+    });
   }
   return installments;
 }
@@ -250,7 +302,12 @@ export function checkPolicy(input: PolicyInput): FieldProblem[] {
     add('paymentTermYears', 'PAYMENT_TERM_INVALID', '趸交保单的交费年期为 1 年');
   const datesInOrder = effective !== null && expiry !== null && input.expiryDate! > input.effectiveDate;
   // A policy "from 2026-01-10 to 2027-01-09" runs one year: payments may run to the day before the anniversary.
-  if (datesInOrder && term && frequency !== 'SINGLE' && addDays(addMonths(input.effectiveDate, term * 12), -1) > input.expiryDate!)
+  if (
+    datesInOrder &&
+    term &&
+    frequency !== 'SINGLE' &&
+    addDays(addMonths(input.effectiveDate, term * 12), -1) > input.expiryDate!
+  )
     add('paymentTermYears', 'PAYMENT_TERM_TOO_LONG', '交费年期不能长于保险期间');
   for (const [field, value, max] of [
     ['waitingPeriodDays', input.waitingPeriodDays, 730],

@@ -8,8 +8,9 @@ import { type PolicyView, PolicyService } from './policy.service.js';
 
 /**
  * A household's members and policies as the resolvers of one request read them: each household's
- * rows are loaded once per request whatever asks (members, policies, overview, gaps), in one batch
- * for all the households of the request.
+ * rows are loaded, and turned into views, once per request whatever asks (members, policies,
+ * overview, gaps), in one batch for all the households of the request. The loaders live with the
+ * request, so the caller (accountId) is the same for every key; the role is part of the key.
  */
 @Injectable()
 export class FamilyLoaders {
@@ -30,27 +31,47 @@ export class FamilyLoaders {
       .load(householdId);
   }
 
-  async memberViews(
+  /** The household's members as this caller sees them, made once per request. */
+  memberViews(
     loaders: RequestLoaders,
     householdId: string,
     role: HouseholdRole,
     accountId: string,
   ): Promise<FamilyMemberView[]> {
-    const members = await this.members(loaders, householdId);
-    return members.map((member) => this.family.view(member, role, accountId));
+    return loaders
+      .get<string, FamilyMemberView[]>('family.memberViews', (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [id, keyRole] = key.split('|') as [string, HouseholdRole];
+            const members = await this.members(loaders, id);
+            return members.map((member) => this.family.view(member, keyRole, accountId));
+          }),
+        ),
+      )
+      .load(`${householdId}|${role}`);
   }
 
-  async policyViews(
+  /**
+   * The household's policies as this caller sees them (schedules, statuses), made once per request
+   * however many fields ask: the policy list, the overview and the gaps share them.
+   */
+  policyViews(
     loaders: RequestLoaders,
     householdId: string,
     role: HouseholdRole,
     accountId: string,
   ): Promise<PolicyView[]> {
-    const [members, records] = await Promise.all([
-      this.members(loaders, householdId),
-      this.policyRecords(loaders, householdId),
-    ]);
-    const byId = new Map(members.map((member) => [member.id, member]));
-    return records.map((record) => this.policies.view(record, role, accountId, byId));
+    return loaders
+      .get<string, PolicyView[]>('family.policyViews', (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [id, keyRole] = key.split('|') as [string, HouseholdRole];
+            const [members, records] = await Promise.all([this.members(loaders, id), this.policyRecords(loaders, id)]);
+            const byId = new Map(members.map((member) => [member.id, member]));
+            return records.map((record) => this.policies.view(record, keyRole, accountId, byId));
+          }),
+        ),
+      )
+      .load(`${householdId}|${role}`);
   }
 }
