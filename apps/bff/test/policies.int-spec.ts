@@ -17,7 +17,8 @@ const yearsAhead = (years: number): string => addMonths(today, 12 * years);
 const POLICY_FIELDS = `id productName productId category policyNumber sumInsured premium frequency annualPremium status statusLabel
   effectiveDate expiryDate coolingOffEndDate inCoolingOff terminationReason terminationDate canEdit
   insuredMember { id name } beneficiaries { name order sharePercent } coverageItems { name limit payoutRatioPercent }
-  schedule { number dueDate state } nextPayment { dueDate state amount }`;
+  schedule { number dueDate state } nextPayment { dueDate state amount } paymentInGrace { dueDate }
+  paidInstallmentCount installmentCount`;
 const ADD_POLICY = `mutation($householdId: ID!, $input: PolicyInput!) { addPolicy(householdId: $householdId, input: $input) { ${POLICY_FIELDS} } }`;
 const UPDATE_POLICY = `mutation($id: ID!, $input: PolicyUpdateInput!) { updatePolicy(id: $id, input: $input) { ${POLICY_FIELDS} } }`;
 const END_POLICY = `mutation($id: ID!, $reason: TerminationReason!, $date: String!) { endPolicy(id: $id, reason: $reason, date: $date) { id status terminationDate } }`;
@@ -46,6 +47,9 @@ interface Policy {
   beneficiaries: { name: string; order: number; sharePercent: number }[];
   schedule: { number: number; dueDate: string; state: string }[];
   nextPayment: { dueDate: string; state: string; amount: number } | null;
+  paymentInGrace: { dueDate: string } | null;
+  paidInstallmentCount: number;
+  installmentCount: number;
 }
 
 describe('policies, overview and gaps', () => {
@@ -122,6 +126,7 @@ describe('policies, overview and gaps', () => {
       beneficiaries: [],
     });
     expect(policy.schedule).toHaveLength(20);
+    expect(policy).toMatchObject({ paidInstallmentCount: 3, installmentCount: 20, paymentInGrace: null });
     expect(policy.schedule.filter((installment) => installment.state === 'PAID')).toHaveLength(3);
     expect(policy.nextPayment).toMatchObject({
       dueDate: addMonths(yearsAgo(2), 36),

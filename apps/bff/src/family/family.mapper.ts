@@ -41,6 +41,7 @@ export function mapRevealed(revealed: RevealedIdNumber): RevealedIdNumberModel {
 
 export function mapPolicy(view: PolicyView): PolicyModel {
   const { policyNumberMasked, schedule, insuredMember, ...rest } = view;
+  const inForce = view.status === 'ACTIVE';
   return {
     ...rest,
     insuredMember: mapFamilyMember(insuredMember),
@@ -52,8 +53,10 @@ export function mapPolicy(view: PolicyView): PolicyModel {
     coverageItems: view.coverageItems.map((item) => ({ ...item })),
     schedule: schedule.map((installment) => ({ ...installment })),
     // Only a policy in force has a payment to make.
-    nextPayment:
-      view.status === 'ACTIVE' ? (schedule.find((installment) => installment.state !== 'PAID') ?? null) : null,
+    nextPayment: inForce ? (schedule.find((installment) => installment.state !== 'PAID') ?? null) : null,
+    paymentInGrace: inForce ? (schedule.find((installment) => installment.state === 'IN_GRACE') ?? null) : null,
+    paidInstallmentCount: schedule.filter((installment) => installment.state === 'PAID').length,
+    installmentCount: schedule.length,
   };
 }
 

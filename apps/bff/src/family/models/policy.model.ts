@@ -176,8 +176,20 @@ export class PolicyModel {
   @Field(() => [InstallmentModel], { description: 'Every premium payment, with its state today' })
   schedule: InstallmentModel[];
 
-  @Field(() => InstallmentModel, { nullable: true, description: 'The first payment not made yet' })
+  @Field(() => InstallmentModel, { nullable: true, description: 'The first payment not made yet (null once ended)' })
   nextPayment: InstallmentModel | null;
+
+  @Field(() => InstallmentModel, {
+    nullable: true,
+    description: 'A payment past its date, in its grace period: the policy lapses if it stays unpaid',
+  })
+  paymentInGrace: InstallmentModel | null;
+
+  @Field(() => Int, { description: 'Payments made so far' })
+  paidInstallmentCount: number;
+
+  @Field(() => Int, { description: 'Payments of the whole schedule: lists can show 已缴 n / m without it' })
+  installmentCount: number;
 
   @Field(() => String, { nullable: true, description: 'Null for viewers' })
   notes: string | null;
