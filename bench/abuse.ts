@@ -67,7 +67,7 @@ import {
   sampleOf,
   summarise,
 } from './lib/measure.js';
-import { killChildrenOnSignals, stopAll } from './lib/processes.js';
+import { stopAll, runBenchmark } from './lib/processes.js';
 import {
   GRAPHQL_HEADERS,
   PAGE_SIZE,
@@ -930,13 +930,4 @@ async function main(): Promise<void> {
   }
 }
 
-killChildrenOnSignals();
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    console.error('\nBENCHMARK FAILED:', error instanceof Error ? error.message : error);
-    await stopAll().catch(() => undefined);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

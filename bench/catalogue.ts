@@ -48,7 +48,7 @@ import {
   summarise,
   warmUp,
 } from './lib/measure.js';
-import { forkServer, killChildrenOnSignals, stopAll } from './lib/processes.js';
+import { forkServer, stopAll, runBenchmark } from './lib/processes.js';
 import {
   PRODUCTS_QUERY,
   type ProductsAnswer,
@@ -434,13 +434,4 @@ async function main(): Promise<void> {
   }
 }
 
-killChildrenOnSignals();
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    console.error('\nBENCHMARK FAILED:', error instanceof Error ? error.message : error);
-    await stopAll().catch(() => undefined);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -34,7 +34,7 @@ import {
   summarise,
   warmUp,
 } from './lib/measure.js';
-import { killChildrenOnSignals, stopAll } from './lib/processes.js';
+import { runBenchmark, stopAll } from './lib/processes.js';
 import {
   BENCH_DIR,
   bffEnv,
@@ -258,7 +258,6 @@ async function postgresAvailable(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  killChildrenOnSignals();
   const machine = machineInfo();
   const source = gitState();
   console.log(`Family overview benchmark — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
@@ -322,4 +321,4 @@ async function main(): Promise<void> {
   if (!constant) process.exitCode = 1;
 }
 
-await main();
+runBenchmark(main);

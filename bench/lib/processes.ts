@@ -79,3 +79,19 @@ export function killChildrenOnSignals(): void {
     });
   }
 }
+
+/**
+ * Runs a benchmark's main function: children are stopped on a signal, and on failure the error is
+ * printed, every child stopped and the process exits with 1.
+ */
+export function runBenchmark(main: () => Promise<void>): void {
+  killChildrenOnSignals();
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    async (error: unknown) => {
+      console.error('\nBENCHMARK FAILED:', error instanceof Error ? error.message : error);
+      await stopAll().catch(() => undefined);
+      process.exit(1);
+    },
+  );
+}
