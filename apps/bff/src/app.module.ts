@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { InvitesModule } from './invites/index.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
         CatalogueModule,
         IdentityModule,
         FamilyModule,
+        InvitesModule,
       ],
     };
   }

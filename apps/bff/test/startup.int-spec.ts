@@ -4,6 +4,7 @@ import { startBff } from './harness.js';
 const productionSecrets = {
   AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
   DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  PUBLIC_APP_URL: 'https://jiabao.example.com',
 };
 
 describe('BFF start-up', () => {
@@ -39,7 +40,9 @@ describe('BFF start-up', () => {
 
   it('will not start in production without its secrets, or with a platform that has no address', async () => {
     const base = { NODE_ENV: 'production', PORT: '0', PGLITE_DATA_DIR: 'memory', DATABASE_URL: '' };
-    await expect(startBff(base)).rejects.toThrow(/AUTH_TOKEN_SECRET: required[\s\S]*DATA_ENCRYPTION_KEY: required/);
+    await expect(startBff(base)).rejects.toThrow(
+      /AUTH_TOKEN_SECRET: required[\s\S]*DATA_ENCRYPTION_KEY: required[\s\S]*PUBLIC_APP_URL: required in production/,
+    );
     await expect(
       startBff({ ...base, ...productionSecrets, WECHAT_APP_ID: 'wx123', WECHAT_APP_SECRET: 'secret' }),
     ).rejects.toThrow(/WECHAT_API_URL: required with WECHAT_APP_ID, WECHAT_APP_SECRET/);

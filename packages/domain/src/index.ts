@@ -15,3 +15,4 @@ export * from './family-member.js';
 export * from './policy.js';
 export * from './coverage-gap.js';
 export * from './family-overview.js';
+export * from './invite.js';

@@ -30,3 +30,24 @@ export function maskIdNumber(idNumber: string): string {
 }
 
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+const PLATFORM_USER_LABELS: Readonly<Record<string, string>> = {
+  WECHAT: '微信用户',
+  ALIPAY: '支付宝用户',
+  H5: '手机用户',
+};
+
+/**
+ * How a person appears to others (a sharer on a landing, a friend on a dashboard, a member of a
+ * family): their masked name when they keep a 本人 record, else their masked platform identity.
+ */
+export function personLabel(parts: {
+  readonly nameMasked: string | null;
+  readonly identityMasked: string | null;
+  readonly platform: string | null;
+}): string {
+  if (parts.nameMasked) return parts.nameMasked;
+  const platform = (parts.platform && PLATFORM_USER_LABELS[parts.platform]) || '用户';
+  if (!parts.identityMasked) return platform;
+  return parts.platform === 'H5' ? parts.identityMasked : `${platform} ${parts.identityMasked}`;
+}

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
   const secrets = {
     AUTH_TOKEN_SECRET: 'k'.repeat(40),
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    PUBLIC_APP_URL: 'https://jiabao.example.com/',
   };
 
   it.each(['production', 'test'])('requires the token and data keys outside development (%s)', (nodeEnv) => {
@@ -68,6 +69,11 @@ describe('loadConfig', () => {
   it('is strict outside development: no demo data unless asked, no sandbox by default', () => {
     const production = loadConfig({ NODE_ENV: 'production', ...secrets });
     expect(production).toMatchObject({ strict: true, demoSeed: null, sandboxUrl: null });
+    expect(production.invites.publicAppUrl).toBe('https://jiabao.example.com');
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, PUBLIC_APP_URL: undefined })).toThrow(
+      /PUBLIC_APP_URL: required in production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test', ...secrets, PUBLIC_APP_URL: undefined }).invites.publicAppUrl).toBeNull();
     expect(loadConfig({})).toMatchObject({ strict: false, demoSeed: { sandboxUrl: 'http://127.0.0.1:3100' } });
     expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, SEED_DEMO_DATA: 'true' })).toThrow(
       /SANDBOX_URL: required to seed demo data/,

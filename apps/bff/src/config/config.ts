@@ -100,6 +100,18 @@ const schema = z.object({
   SMS_API_KEY: z.string().optional(),
   /** Insert the demo insurers at start; on by default in development only. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /**
+   * Where people open the H5 app (https://…): the origin of every shared link. Required in
+   * production; elsewhere a link takes the origin the request came to.
+   */
+  PUBLIC_APP_URL: z.string().url().optional(),
+  /** Invite landings one client IP may open per minute. */
+  INVITE_OPENS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Codes one client IP may try that lead nowhere, per hour; past it, every landing is refused for a while. */
+  INVITE_MISSES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Invites one client IP may accept per minute, and one account. */
+  INVITE_ACCEPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  INVITE_ACCEPTS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests one client IP may send to /graphql per minute (429 with Retry-After past it). */
   REQUEST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /**
@@ -140,6 +152,14 @@ export type AppConfig = Readonly<{
   strict: boolean;
   requestLimitPerIpPerMinute: number;
   trustProxy: boolean | number | string[];
+  invites: Readonly<{
+    /** The H5 app's origin for shared links; null outside production: the request's origin. */
+    publicAppUrl: string | null;
+    opensPerIpPerMinute: number;
+    missesPerIpPerHour: number;
+    acceptsPerIpPerMinute: number;
+    acceptsPerAccountPerMinute: number;
+  }>;
   /** Signing secret per insurer id. */
   insurerSecrets: Readonly<Record<string, string>>;
   auth: Readonly<{
@@ -213,6 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (alipayKey !== null && !alipayKey.includes('PRIVATE KEY')) {
     issues.push('ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key');
   }
+  if (value.NODE_ENV === 'production' && !value.PUBLIC_APP_URL) {
+    issues.push('PUBLIC_APP_URL: required in production, the origin of shared links (not set)');
+  }
   const sandboxUrl = value.SANDBOX_URL ? trim(value.SANDBOX_URL) : strict ? null : 'http://127.0.0.1:3100';
   const seedDemoData = value.SEED_DEMO_DATA ? value.SEED_DEMO_DATA === 'true' : !strict;
   if (seedDemoData && !sandboxUrl)
@@ -241,6 +264,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     strict,
     requestLimitPerIpPerMinute: value.REQUEST_LIMIT_PER_IP_PER_MINUTE,
     trustProxy: parseTrustProxy(value.TRUST_PROXY) ?? false,
+    invites: {
+      publicAppUrl: value.PUBLIC_APP_URL ? trim(value.PUBLIC_APP_URL) : null,
+      opensPerIpPerMinute: value.INVITE_OPENS_PER_IP_PER_MINUTE,
+      missesPerIpPerHour: value.INVITE_MISSES_PER_IP_PER_HOUR,
+      acceptsPerIpPerMinute: value.INVITE_ACCEPTS_PER_IP_PER_MINUTE,
+      acceptsPerAccountPerMinute: value.INVITE_ACCEPTS_PER_ACCOUNT_PER_MINUTE,
+    },
     insurerSecrets: parseSecrets(value.INSURER_SECRETS),
     auth: {
       tokenSecret: value.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),

@@ -21,6 +21,9 @@ import { CreateIdentity1764700000000 } from './migrations/1764700000000-create-i
 import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-base-url.js';
 import { CreateFamily1764900000000 } from './migrations/1764900000000-create-family.js';
 import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
+import { CreateInvites1765100000000 } from './migrations/1765100000000-create-invites.js';
+import { InviteAttributionEntity } from '../invites/entities/invite-attribution.entity.js';
+import { InviteEntity } from '../invites/entities/invite.entity.js';
 import { pgliteDriver } from './pglite-pool.js';
 import { StatementCounter } from './statement-counter.js';
 
@@ -38,6 +41,8 @@ export const ENTITIES = [
   PolicyEntity,
   PolicyBeneficiaryEntity,
   PolicyCoverageItemEntity,
+  InviteEntity,
+  InviteAttributionEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -46,6 +51,7 @@ export const MIGRATIONS = [
   InsurerBaseUrl1764800000000,
   CreateFamily1764900000000,
   CreatePolicies1765000000000,
+  CreateInvites1765100000000,
 ];
 
 /**

@@ -7,6 +7,12 @@ export class HouseholdNotFoundError extends AppError {
   }
 }
 
+export class HouseholdPersonNotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND', '这个人不在这个家庭中');
+  }
+}
+
 export class FamilyMemberNotFoundError extends AppError {
   constructor() {
     super('NOT_FOUND', '未找到这位家庭成员，可能已被移除');

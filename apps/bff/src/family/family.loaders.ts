@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HouseholdRole } from '@family/domain';
 import type { RequestLoaders } from '../common/graphql/request-loaders.js';
 import type { FamilyMemberEntity } from './entities/family-member.entity.js';
+import { FamilySharingService, type HouseholdPersonView } from './family-sharing.service.js';
 import { type FamilyMemberView, FamilyService } from './family.service.js';
 import type { PolicyRecord } from './policy.repository.js';
 import { type PolicyView, PolicyService } from './policy.service.js';
@@ -17,7 +18,27 @@ export class FamilyLoaders {
   constructor(
     private readonly family: FamilyService,
     private readonly policies: PolicyService,
+    private readonly sharing: FamilySharingService,
   ) {}
+
+  /** Who belongs to the household (accounts and roles), one statement for every household of the request. */
+  people(
+    loaders: RequestLoaders,
+    householdId: string,
+    role: HouseholdRole,
+    accountId: string,
+  ): Promise<HouseholdPersonView[]> {
+    return loaders
+      .get<string, HouseholdPersonView[]>('family.people', async (keys) => {
+        const households = keys.map((key) => {
+          const [id, keyRole] = key.split('|') as [string, HouseholdRole];
+          return { id, role: keyRole };
+        });
+        const people = await this.sharing.peopleOf(households, accountId);
+        return households.map((household) => people.get(household.id) ?? []);
+      })
+      .load(`${householdId}|${role}`);
+  }
 
   members(loaders: RequestLoaders, householdId: string): Promise<FamilyMemberEntity[]> {
     return loaders

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/index.js';
+import { FamilySharingService } from './family-sharing.service.js';
 import { FamilyMemberRepository } from './family-member.repository.js';
 import { FamilyOverviewService } from './family-overview.service.js';
 import { FamilyLoaders } from './family.loaders.js';
@@ -18,11 +19,13 @@ import { PolicyService } from './policy.service.js';
     FamilyMemberRepository,
     PolicyRepository,
     FamilyService,
+    FamilySharingService,
     PolicyService,
     FamilyOverviewService,
     FamilyLoaders,
     FamilyResolver,
     PolicyResolver,
   ],
+  exports: [FamilySharingService],
 })
 export class FamilyModule {}

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentSession, RequestId } from '../common/auth/request-auth.js';
 import type { SessionClaims } from '../common/auth/session-claims.js';
+import type { HouseholdRole } from '@family/domain';
 import { Loaders, type RequestLoaders } from '../common/graphql/request-loaders.js';
 import { withoutNullsFor } from '../common/graphql/update-input.js';
 import { FamilyOverviewService } from './family-overview.service.js';
@@ -8,7 +9,13 @@ import { FamilyLoaders } from './family.loaders.js';
 import { mapFamilyMember, mapGap, mapHousehold, mapOverview, mapPolicy, mapRevealed } from './family.mapper.js';
 import { FamilyService } from './family.service.js';
 import { FamilyMemberInput, FamilyMemberUpdateInput } from './inputs/family-member.input.js';
-import { FamilyMemberModel, HouseholdModel, RevealedIdNumberModel } from './models/household.model.js';
+import {
+  FamilyMemberModel,
+  HouseholdModel,
+  HouseholdPersonModel,
+  HouseholdRoleEnum,
+  RevealedIdNumberModel,
+} from './models/household.model.js';
 import { CoverageGapModel, FamilyOverviewModel } from './models/overview.model.js';
 import { PolicyModel } from './models/policy.model.js';
 
@@ -51,6 +58,51 @@ export class FamilyResolver {
   ): Promise<FamilyMemberModel[]> {
     const views = await this.loaders.memberViews(loaders, household.id, household.role, session.accountId);
     return views.map(mapFamilyMember);
+  }
+
+  @ResolveField(() => [HouseholdPersonModel], {
+    description: 'Who belongs to the household (accounts that joined), owner first',
+  })
+  async people(
+    @Parent() household: HouseholdModel,
+    @CurrentSession() session: SessionClaims,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<HouseholdPersonModel[]> {
+    const people = await this.loaders.people(loaders, household.id, household.role, session.accountId);
+    return people.map(({ accountId, label, ...rest }) => ({ id: accountId, name: label, ...rest }));
+  }
+
+  @Mutation(() => HouseholdModel, { description: 'The owner changes the role of someone who joined' })
+  async changeHouseholdRole(
+    @CurrentSession() session: SessionClaims,
+    @Args('householdId', { type: () => ID }) householdId: string,
+    @Args('accountId', { type: () => ID }) accountId: string,
+    @Args('role', { type: () => HouseholdRoleEnum }) role: HouseholdRole,
+  ): Promise<HouseholdModel> {
+    return mapHousehold(
+      await this.family.changeRole(session.accountId, householdId, accountId, role),
+      session.accountId,
+    );
+  }
+
+  @Mutation(() => HouseholdModel, { description: 'The owner removes someone who joined' })
+  async removeFromHousehold(
+    @CurrentSession() session: SessionClaims,
+    @Args('householdId', { type: () => ID }) householdId: string,
+    @Args('accountId', { type: () => ID }) accountId: string,
+  ): Promise<HouseholdModel> {
+    return mapHousehold(
+      await this.family.removeFromHousehold(session.accountId, householdId, accountId),
+      session.accountId,
+    );
+  }
+
+  @Mutation(() => ID, { description: 'Leaves a household one joined; answers its id' })
+  leaveHousehold(
+    @CurrentSession() session: SessionClaims,
+    @Args('householdId', { type: () => ID }) householdId: string,
+  ): Promise<string> {
+    return this.family.leave(session.accountId, householdId);
   }
 
   @ResolveField(() => [PolicyModel])

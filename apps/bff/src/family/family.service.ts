@@ -28,6 +28,7 @@ import {
   FamilyMemberConflictError,
   FamilyMemberNotFoundError,
   HouseholdNotFoundError,
+  HouseholdPersonNotFoundError,
   MemberHasPoliciesError,
   RevealLimitError,
 } from './family.errors.js';
@@ -97,6 +98,43 @@ export class FamilyService {
     const role = await this.households.roleOf(householdId, accountId);
     this.policy.assert({ accountId, role }, 'household.view');
     return { household, role: role! };
+  }
+
+  /** The owner gives someone who joined another role (MEMBER or VIEWER; a household keeps one owner). */
+  async changeRole(
+    accountId: string,
+    householdId: string,
+    targetAccountId: string,
+    role: HouseholdRole,
+  ): Promise<HouseholdWithRole> {
+    const own = await this.household(accountId, householdId);
+    this.policy.assert({ accountId, role: own.role }, 'membership.changeRole', { targetAccountId });
+    if (role === 'OWNER')
+      throw new InputProblemsError([{ field: 'role', code: 'OWNER_IS_ONE', message: '每个家庭只有一位管理员' }]);
+    if (!UUID.test(targetAccountId) || !(await this.households.changeRole(householdId, targetAccountId, role)))
+      throw new HouseholdPersonNotFoundError();
+    return own;
+  }
+
+  /** The owner removes someone who joined; their member records and policies stay with the household. */
+  async removeFromHousehold(
+    accountId: string,
+    householdId: string,
+    targetAccountId: string,
+  ): Promise<HouseholdWithRole> {
+    const own = await this.household(accountId, householdId);
+    this.policy.assert({ accountId, role: own.role }, 'membership.remove', { targetAccountId });
+    if (!UUID.test(targetAccountId) || !(await this.households.removeMembership(householdId, targetAccountId)))
+      throw new HouseholdPersonNotFoundError();
+    return own;
+  }
+
+  /** Someone who joined leaves (the owner cannot leave their own household). */
+  async leave(accountId: string, householdId: string): Promise<string> {
+    const { role } = await this.household(accountId, householdId);
+    this.policy.assert({ accountId, role }, 'membership.leave');
+    await this.households.removeMembership(householdId, accountId);
+    return householdId;
   }
 
   /** One member, for anyone in their household, masked as the role requires. */

@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { HouseholdRole } from '@family/domain';
 import { Database } from '../database/database.js';
+import { FamilyMemberEntity } from './entities/family-member.entity.js';
 import { HouseholdMembershipEntity } from './entities/household-membership.entity.js';
 import { HouseholdEntity } from './entities/household.entity.js';
+
+/** What others may see of a person: all masked. */
+export interface PersonLabelParts {
+  /** Their own 本人 record's masked name, when they keep one. */
+  readonly nameMasked: string | null;
+  /** Their first platform identity, masked as identity stores it (138****5678), and its platform. */
+  readonly identityMasked: string | null;
+  readonly platform: string | null;
+}
+
+/** Someone who belongs to a household, as the others see them. */
+export interface HouseholdPerson extends PersonLabelParts {
+  readonly accountId: string;
+  readonly role: HouseholdRole;
+  readonly joinedAt: Date;
+}
 
 export interface HouseholdWithRole {
   readonly household: HouseholdEntity;
@@ -56,6 +73,111 @@ export class HouseholdRepository {
 
   findById(id: string): Promise<HouseholdEntity | null> {
     return this.households.findOneBy({ id });
+  }
+
+  /**
+   * Adds the account with the role; false when it already belongs (nothing changes then). Call inside
+   * the transaction that consumed the invite.
+   */
+  async join(householdId: string, accountId: string, role: HouseholdRole): Promise<boolean> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .insert()
+      .values({ householdId, accountId, role })
+      .orIgnore()
+      .returning(['accountId'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  async removeMembership(householdId: string, accountId: string): Promise<boolean> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .delete()
+      .where({ householdId, accountId })
+      .andWhere("role <> 'OWNER'")
+      .returning(['accountId'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  async changeRole(householdId: string, accountId: string, role: HouseholdRole): Promise<boolean> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .update()
+      .set({ role })
+      .where({ householdId, accountId })
+      .andWhere("role <> 'OWNER'")
+      .returning(['accountId'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  /**
+   * Who belongs to these households, owner first, with what others may see of them. Raw SQL because
+   * it reads two other tables by account: the person's own 本人 record in the household they own (its
+   * masked name) and their oldest platform identity (stored masked by identity for this kind of use).
+   */
+  async peopleOf(householdIds: readonly string[]): Promise<Map<string, HouseholdPerson[]>> {
+    const rows = (await this.database.manager.query(
+      `SELECT m.household_id, m.account_id, m.role, m.joined_at,
+              (SELECT f.name_masked FROM family_member f JOIN household h ON h.id = f.household_id
+                WHERE f.account_id = m.account_id AND f.relationship = 'SELF' AND h.owner_account_id = m.account_id
+                LIMIT 1) AS name_masked,
+              i.subject_masked, i.platform
+         FROM household_membership m
+         LEFT JOIN LATERAL (SELECT p.subject_masked, p.platform FROM platform_identity p
+                             WHERE p.account_id = m.account_id ORDER BY p.created_at LIMIT 1) i ON true
+        WHERE m.household_id = ANY($1::uuid[])
+        ORDER BY (m.role = 'OWNER') DESC, m.joined_at, m.account_id`,
+      [householdIds],
+    )) as {
+      household_id: string;
+      account_id: string;
+      role: HouseholdRole;
+      joined_at: Date | string;
+      name_masked: string | null;
+      subject_masked: string | null;
+      platform: string | null;
+    }[];
+    const people = new Map<string, HouseholdPerson[]>(householdIds.map((id) => [id, []]));
+    for (const row of rows) {
+      people.get(row.household_id)?.push({
+        accountId: row.account_id,
+        role: row.role,
+        joinedAt: new Date(row.joined_at),
+        nameMasked: row.name_masked,
+        identityMasked: row.subject_masked,
+        platform: row.platform,
+      });
+    }
+    return people;
+  }
+
+  /** What others may see of these accounts (masked), for invites' sharers and friends. */
+  async labelsOf(accountIds: readonly string[]): Promise<Map<string, PersonLabelParts>> {
+    if (accountIds.length === 0) return new Map();
+    // Raw SQL for the same reason as peopleOf: it reads the 本人 record and the platform identity by account.
+    const rows = (await this.database.manager.query(
+      `SELECT a.id AS account_id,
+              (SELECT f.name_masked FROM family_member f JOIN household h ON h.id = f.household_id
+                WHERE f.account_id = a.id AND f.relationship = 'SELF' AND h.owner_account_id = a.id LIMIT 1) AS name_masked,
+              (SELECT p.subject_masked FROM platform_identity p WHERE p.account_id = a.id ORDER BY p.created_at LIMIT 1) AS subject_masked,
+              (SELECT p.platform FROM platform_identity p WHERE p.account_id = a.id ORDER BY p.created_at LIMIT 1) AS platform
+         FROM account a WHERE a.id = ANY($1::uuid[])`,
+      [accountIds],
+    )) as { account_id: string; name_masked: string | null; subject_masked: string | null; platform: string | null }[];
+    return new Map(
+      rows.map((row) => [
+        row.account_id,
+        { nameMasked: row.name_masked, identityMasked: row.subject_masked, platform: row.platform },
+      ]),
+    );
+  }
+
+  /** How many member records a household keeps (for an invite's card). */
+  async memberCount(householdId: string): Promise<number> {
+    return this.database.repository(FamilyMemberEntity).countBy({ householdId });
   }
 
   /** The account's role in the household, or null when it does not belong to it. */

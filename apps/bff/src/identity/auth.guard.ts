@@ -33,21 +33,37 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const marked = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
+    const mark = this.reflector.getAllAndOverride<boolean | 'optional-session' | undefined>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),
     ]);
+    const marked = mark === true || mark === 'optional-session';
     const operation = operationOf(context);
     const listed = PUBLIC_OPERATIONS.has(operation);
-    if (marked === true && listed) return true;
-    if (marked === true || listed) {
+    if (marked && listed) {
+      if (mark === 'optional-session') await this.tryAuthenticate(context);
+      return true;
+    }
+    if (marked || listed) {
       // Half-public is a mistake in the code: keep the operation closed and say so loudly.
-      logger.error({ operation, marked: marked === true, listed }, 'operation is marked @Public() or listed, not both');
+      logger.error({ operation, marked, listed }, 'operation is marked @Public() or listed, not both');
     }
     const request = requestOf(context);
     const match = typeof request.headers.authorization === 'string' ? BEARER.exec(request.headers.authorization) : null;
     if (!match) throw new AuthenticationError('AUTH_REQUIRED');
     request.auth = await this.sessions.authenticate(match[1]);
     return true;
+  }
+
+  /** A public operation that serves signed-in callers better: their session if valid, else anonymous. */
+  private async tryAuthenticate(context: ExecutionContext): Promise<void> {
+    const request = requestOf(context);
+    const match = typeof request.headers.authorization === 'string' ? BEARER.exec(request.headers.authorization) : null;
+    if (!match) return;
+    try {
+      request.auth = await this.sessions.authenticate(match[1]);
+    } catch {
+      request.auth = undefined;
+    }
   }
 }

@@ -10,9 +10,11 @@ import { WechatClient } from './platforms/wechat.client.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 import { TokenService } from './token.service.js';
+import { InvitesModule } from '../invites/index.js';
 
 /** Sign-in, sessions, and the global AuthGuard that every other feature's resolvers stand behind. */
 @Module({
+  imports: [InvitesModule],
   providers: [
     IdentityRepository,
     SessionRepository,

@@ -15,6 +15,7 @@ import {
 } from './models/account.model.js';
 import type { Platform } from './identity.errors.js';
 import { SessionService } from './session.service.js';
+import { InviteService } from '../invites/index.js';
 import type { SessionClaims } from '../common/auth/session-claims.js';
 
 /** Signing in: public, rate-limited. */
@@ -24,6 +25,7 @@ export class SignInResolver {
   constructor(
     private readonly identity: IdentityService,
     private readonly sessions: SessionService,
+    private readonly invites: InviteService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,8 +41,15 @@ export class SignInResolver {
     code: string,
     @Args('phone', { type: () => String, nullable: true, description: 'H5 only' }) phone: string | null,
     @ClientIp() ip: string,
+    @Args('inviteCode', {
+      type: () => String,
+      nullable: true,
+      description: 'The invite the person arrived through, if any (attribution; an unknown code is ignored)',
+    })
+    inviteCode: string | null,
   ): Promise<AuthSessionModel> {
     const session = await this.identity.signIn({ platform, code, phone }, ip);
+    if (inviteCode) await this.invites.recordSignIn(session.accountId, inviteCode, session.newAccount);
     return mapSession(
       session,
       mapAccount(await this.identity.view(session.accountId), this.config.privacyPolicyVersion),

@@ -70,7 +70,7 @@ export class IdentityService {
   ) {}
 
   /** Signs in with a platform credential; the first sign-in of an identity creates its account. */
-  async signIn(input: SignInInput, clientIp: string): Promise<IssuedSession> {
+  async signIn(input: SignInInput, clientIp: string): Promise<IssuedSession & { newAccount: boolean }> {
     await this.limit(`login:ip:${clientIp}`, this.config.auth.loginLimitPerIp, 60_000);
     const identity = await this.verify(input);
     await this.limit(
@@ -78,8 +78,8 @@ export class IdentityService {
       this.config.auth.loginLimitPerIdentity,
       60_000,
     );
-    const accountId = await this.accountFor(identity);
-    return this.sessions.start(accountId, identity.platform);
+    const { accountId, created } = await this.accountFor(identity);
+    return { ...(await this.sessions.start(accountId, identity.platform)), newAccount: created };
   }
 
   /** Adds another platform's identity to the signed-in account (P1: one account across platforms). */
@@ -193,18 +193,22 @@ export class IdentityService {
     if (!(await this.identities.consumePhoneCode(row.id, now))) throw new AuthenticationError('LOGIN_CODE_INVALID');
   }
 
-  private async accountFor(identity: NewIdentity): Promise<string> {
+  /** The identity's account, and whether this sign-in created it. */
+  private async accountFor(identity: NewIdentity): Promise<{ accountId: string; created: boolean }> {
     const existing = await this.identities.findIdentity(identity.platform, identity.subject);
-    if (existing) return existing.accountId;
+    if (existing) return { accountId: existing.accountId, created: false };
     // Another mini-program of ours already knows this WeChat user (same unionid): same person, same account.
     const sibling = identity.unionId ? await this.identities.findByUnionId(identity.unionId) : null;
     try {
-      return await this.createIdentity(identity, sibling?.accountId ?? null);
+      return {
+        accountId: await this.createIdentity(identity, sibling?.accountId ?? null),
+        created: sibling === null,
+      };
     } catch (error) {
       if (!(error instanceof IdentityTakenConcurrently)) throw error;
       const winner = await this.identities.findIdentity(identity.platform, identity.subject);
       if (!winner) throw error;
-      return winner.accountId;
+      return { accountId: winner.accountId, created: false };
     }
   }
 

@@ -13,6 +13,8 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'Query.insurers',
   'Query.compareProducts',
   'Query.quote',
+  // A shared card's landing: friends open it before they have an account (R4).
+  'Query.invite',
   // Signing in.
   'Query.privacyPolicy',
   'Mutation.requestPhoneCode',
@@ -24,5 +26,10 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
 
 export const IS_PUBLIC = Symbol('IS_PUBLIC');
 
-/** Marks a resolver or route as callable without a session; it must also be in PUBLIC_OPERATIONS. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a resolver or route as callable without a session; it must also be in PUBLIC_OPERATIONS.
+ * `{ session: 'optional' }`: a caller who sends a valid session is known to the resolver
+ * (OptionalSession); one who sends none, or an invalid one, is served as anonymous.
+ */
+export const Public = (options: { session?: 'optional' } = {}): MethodDecorator & ClassDecorator =>
+  SetMetadata(IS_PUBLIC, options.session === 'optional' ? 'optional-session' : true);

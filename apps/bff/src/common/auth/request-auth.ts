@@ -30,3 +30,14 @@ export const ClientIp = createParamDecorator(
 export const RequestId = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string | null => String(requestOf(context).id ?? '') || null,
 );
+
+/** The caller's session when it sent a valid one, else null (public operations marked session-optional). */
+export const OptionalSession = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): SessionClaims | null => requestOf(context).auth ?? null,
+);
+
+/** The origin the request came to (scheme and host), for links when no public URL is configured. */
+export const RequestOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const request = requestOf(context);
+  return `${request.protocol}://${request.host}`;
+});

@@ -16,7 +16,11 @@ async function server(rateLimiter: RateLimiter): Promise<FastifyInstance> {
   return fastify;
 }
 
-const limiter = (hit: RateLimiter['hit']): RateLimiter => ({ hit, close: async () => undefined });
+const limiter = (hit: RateLimiter['hit']): RateLimiter => ({
+  hit,
+  peek: async () => ({ count: 0, retryAfterMs: 0 }),
+  close: async () => undefined,
+});
 /** A real request over HTTP (Fastify's inject needs an ESM-only module jest cannot load). */
 async function ask(fastify: FastifyInstance): Promise<{ statusCode: number; headers: Headers; body: unknown }> {
   const address = await fastify.listen({ port: 0, host: '127.0.0.1' });

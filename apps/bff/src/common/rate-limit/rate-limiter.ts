@@ -12,6 +12,8 @@ export interface RateDecision {
  */
 export interface RateLimiter {
   hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /** The hits counted for a key in its current window, without counting one more. */
+  peek(key: string): Promise<{ count: number; retryAfterMs: number }>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,13 @@ export class MemoryRateLimiter implements RateLimiter {
     return window.count <= limit
       ? { allowed: true, retryAfterMs: 0 }
       : { allowed: false, retryAfterMs: window.resetAt - now };
+  }
+
+  async peek(key: string): Promise<{ count: number; retryAfterMs: number }> {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || window.resetAt <= now) return { count: 0, retryAfterMs: 0 };
+    return { count: window.count, retryAfterMs: window.resetAt - now };
   }
 
   async close(): Promise<void> {
@@ -59,6 +68,14 @@ export class RedisRateLimiter implements RateLimiter {
     const count = Number(results?.[0]?.[1] ?? 0);
     const ttl = Number(results?.[2]?.[1] ?? windowMs);
     return count <= limit ? { allowed: true, retryAfterMs: 0 } : { allowed: false, retryAfterMs: Math.max(0, ttl) };
+  }
+
+  async peek(key: string): Promise<{ count: number; retryAfterMs: number }> {
+    const redisKey = this.prefix + key;
+    const results = await this.redis.multi().get(redisKey).pttl(redisKey).exec();
+    const count = Number(results?.[0]?.[1] ?? 0);
+    const ttl = Number(results?.[1]?.[1] ?? 0);
+    return { count, retryAfterMs: Math.max(0, ttl) };
   }
 
   async close(): Promise<void> {

@@ -81,6 +81,32 @@ export class FamilyMemberModel {
   createdAt: Date;
 }
 
+@ObjectType('HouseholdPerson', {
+  description: 'Someone who belongs to a household (an account, with its role); shown masked to the others',
+})
+export class HouseholdPersonModel {
+  @Field(() => ID, { description: 'The account' })
+  id: string;
+
+  @Field({ description: 'Masked: 张* or 微信用户 o6_b****fL2M' })
+  name: string;
+
+  @Field(() => HouseholdRoleEnum)
+  role: HouseholdRole;
+
+  @Field()
+  joinedAt: Date;
+
+  @Field()
+  isYou: boolean;
+
+  @Field()
+  canChangeRole: boolean;
+
+  @Field()
+  canRemove: boolean;
+}
+
 @ObjectType('HouseholdPermissions', { description: 'What the signed-in person may do in this household' })
 export class HouseholdPermissionsModel {
   @Field()
