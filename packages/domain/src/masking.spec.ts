@@ -1,4 +1,4 @@
-import { maskIdNumber, maskIdentifier, maskName, maskPhone } from './masking.js';
+import { maskIdNumber, maskIdentifier, maskName, maskPhone, personLabel } from './masking.js';
 
 describe('masking', () => {
   it.each([
@@ -29,5 +29,17 @@ describe('masking', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳娜娜')).toBe('欧***');
     expect(maskIdNumber('110101199003071234')).toBe('1101**********1234');
+  });
+
+  it('labels a person by their masked name, else their masked platform identity', () => {
+    expect(personLabel({ nameMasked: '王*', identityMasked: 'o6_b****fL2M', platform: 'WECHAT' })).toBe('王*');
+    expect(personLabel({ nameMasked: null, identityMasked: 'o6_b****fL2M', platform: 'WECHAT' })).toBe(
+      '微信用户 o6_b****fL2M',
+    );
+    expect(personLabel({ nameMasked: null, identityMasked: '2088****1234', platform: 'ALIPAY' })).toBe(
+      '支付宝用户 2088****1234',
+    );
+    expect(personLabel({ nameMasked: null, identityMasked: '138****5678', platform: 'H5' })).toBe('138****5678');
+    expect(personLabel({ nameMasked: null, identityMasked: null, platform: null })).toBe('用户');
   });
 });

@@ -23,6 +23,20 @@ describe.each(limiters)('%s rate limiter', (_name, make) => {
     expect((await limiter.hit('ip:2', 3, 1000)).allowed).toBe(true);
   });
 
+  it('peeks at a count without adding to it, and forgets it with its window', async () => {
+    expect(await limiter.peek('miss:1')).toEqual({ count: 0, retryAfterMs: 0 });
+    await limiter.hit('miss:1', 5, 1000);
+    await limiter.hit('miss:1', 5, 1000);
+    const seen = await limiter.peek('miss:1');
+    expect(seen.count).toBe(2);
+    expect(seen.retryAfterMs).toBeGreaterThan(0);
+    expect(seen.retryAfterMs).toBeLessThanOrEqual(1000);
+    expect((await limiter.peek('miss:1')).count).toBe(2);
+    await limiter.hit('miss:2', 1, 50);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await limiter.peek('miss:2')).count).toBe(0);
+  });
+
   it('opens a new window once the old one has passed', async () => {
     await limiter.hit('k', 1, 50);
     expect((await limiter.hit('k', 1, 50)).allowed).toBe(false);
