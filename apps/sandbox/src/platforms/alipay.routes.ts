@@ -1,6 +1,7 @@
 import { createVerify } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { SANDBOX_ALIPAY_APP_ID } from './credentials.js';
+import { qrPng } from './mini-program-code.js';
 import { type PlatformState, alipayUserIdOf } from './platform-state.js';
 
 /** The string Alipay signs and verifies: every parameter but `sign`, sorted by name, as `k=v&k=v`. */
@@ -16,43 +17,112 @@ function errorResponse(subCode: string, subMsg: string, code = '40002', msg = 'I
   return { error_response: { code, msg, sub_code: subCode, sub_msg: subMsg }, sign: 'sandbox-response-not-signed' };
 }
 
+type GatewayAnswer = Record<string, unknown>;
+type MethodHandler = (params: Record<string, string>, origin: string) => Promise<GatewayAnswer> | GatewayAnswer;
+
 /**
- * Alipay's open gateway for `alipay.system.oauth.token`: `POST /gateway.do` with form parameters,
- * signed RSA2 (SHA256withRSA) with the mini-program's private key; the sandbox verifies with the app
- * public key it was given, as Alipay does with the key uploaded to its console.
+ * Alipay's open gateway, `POST /gateway.do` with form parameters signed RSA2 (SHA256withRSA) with the
+ * mini-program's private key; the sandbox verifies with the app public key it was given, as Alipay
+ * does with the key uploaded to its console. Methods: `alipay.system.oauth.token` and
+ * `alipay.open.app.qrcode.create` (whose `qr_code_url` points back at the sandbox's
+ * `GET /__platform/alipay/qrcode/<id>.png`).
  */
 export function registerAlipay(app: FastifyInstance, state: PlatformState, appPublicKey: string | null): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
+  const methods: Readonly<Record<string, MethodHandler>> = {
+    'alipay.system.oauth.token': (params) => oauthToken(state, params),
+    'alipay.open.app.qrcode.create': (params, origin) => qrcodeCreate(state, params, origin),
+  };
+
   app.post<{ Body: Record<string, string> }>('/gateway.do', async (request) => {
     const params = { ...(request.body ?? {}) };
-    if (params.method !== 'alipay.system.oauth.token') {
-      return errorResponse('isv.invalid-method', '不存在的方法名', '40004', 'Business Failed');
-    }
+    const handler = Object.hasOwn(methods, params.method ?? '') ? methods[params.method] : undefined;
+    if (!handler) return errorResponse('isv.invalid-method', '不存在的方法名', '40004', 'Business Failed');
     if (params.app_id !== SANDBOX_ALIPAY_APP_ID) return errorResponse('isv.invalid-app-id', '无效的AppID参数');
     if (params.sign_type !== 'RSA2' || !params.sign) return errorResponse('isv.missing-signature', '缺少签名参数');
     const signatureOk =
       appPublicKey !== null &&
       createVerify('RSA-SHA256').update(alipayStringToSign(params), 'utf8').verify(appPublicKey, params.sign, 'base64');
     if (!signatureOk) return errorResponse('isv.invalid-signature', '验签出错');
-    if (params.grant_type !== 'authorization_code')
-      return errorResponse('isv.grant-type-invalid', 'grant_type参数不正确');
-    const issued = params.code ? state.redeemCode('alipay', params.code) : null;
-    if (!issued) return errorResponse('isv.code-invalid', '授权码code无效');
-    if (issued.outcome === 'risky') return errorResponse('isv.user-risk', '用户存在风险', '40004', 'Business Failed');
-    const userId = alipayUserIdOf(issued.user);
-    return {
-      alipay_system_oauth_token_response: {
-        user_id: userId,
-        open_id: `0${userId.slice(4)}sandbox`,
-        access_token: `authusrB${issued.issuedAt}`,
-        expires_in: 1_296_000,
-        refresh_token: `authusrR${issued.issuedAt}`,
-        re_expires_in: 2_592_000,
-      },
-      sign: 'sandbox-response-not-signed',
-    };
+    return handler(params, `${request.protocol}://${request.host}`);
   });
+
+  app.get<{ Params: { file: string } }>('/__platform/alipay/qrcode/:file', async (request, reply) => {
+    const id = /^([0-9a-f]{24})\.png$/.exec(request.params.file)?.[1];
+    const png = id ? state.codeImage(id) : null;
+    if (!png) return reply.code(404).type('text/plain').send('Not Found');
+    state.countCall('alipay.qrcode.image');
+    return reply.type('image/png').send(png);
+  });
+}
+
+function oauthToken(state: PlatformState, params: Record<string, string>): GatewayAnswer {
+  if (params.grant_type !== 'authorization_code')
+    return errorResponse('isv.grant-type-invalid', 'grant_type参数不正确');
+  const issued = params.code ? state.redeemCode('alipay', params.code) : null;
+  if (!issued) return errorResponse('isv.code-invalid', '授权码code无效');
+  if (issued.outcome === 'risky') return errorResponse('isv.user-risk', '用户存在风险', '40004', 'Business Failed');
+  const userId = alipayUserIdOf(issued.user);
+  return {
+    alipay_system_oauth_token_response: {
+      user_id: userId,
+      open_id: `0${userId.slice(4)}sandbox`,
+      access_token: `authusrB${issued.issuedAt}`,
+      expires_in: 1_296_000,
+      refresh_token: `authusrR${issued.issuedAt}`,
+      re_expires_in: 2_592_000,
+    },
+    sign: 'sandbox-response-not-signed',
+  };
+}
+
+/**
+ * `alipay.open.app.qrcode.create`: biz_content `{url_param, query_param, describe}`. The sandbox's
+ * code is a plain QR code of `alipays://platformapi/startapp?appId=…&page=…&query=…`.
+ */
+async function qrcodeCreate(state: PlatformState, params: Record<string, string>, origin: string) {
+  state.countCall('alipay.qrcode.create');
+  let biz: unknown;
+  try {
+    biz = JSON.parse(params.biz_content ?? '');
+  } catch {
+    biz = null;
+  }
+  if (typeof biz !== 'object' || biz === null || Array.isArray(biz)) {
+    return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
+  }
+  const { url_param: urlParam, query_param: queryParam, describe } = biz as Record<string, unknown>;
+  if (typeof queryParam !== 'string' || queryParam.length === 0 || queryParam.length > 1024) {
+    return errorResponse('isv.missing-parameter', '缺少必选参数query_param或格式错误');
+  }
+  if (typeof describe !== 'string' || describe.length === 0 || describe.length > 32) {
+    return errorResponse('isv.missing-parameter', '缺少必选参数describe或格式错误');
+  }
+  if (urlParam !== undefined && typeof urlParam !== 'string') {
+    return errorResponse('isv.invalid-parameter', 'url_param参数格式错误');
+  }
+  if (!state.takeCodeQuota('alipay')) {
+    return errorResponse('isv.app-call-limited', '应用调用次数超限', '40004', 'Business Failed');
+  }
+  // Alipay takes the page with or without its leading slash.
+  const page = (urlParam ?? 'pages/index/index').replace(/^\//, '');
+  if (!state.isPublished(page)) {
+    return errorResponse('INVALID_URL_PARAM', '小程序页面路径不存在', '40004', 'Business Failed');
+  }
+  const target = new URLSearchParams({ appId: params.app_id, page, query: queryParam });
+  const id = state.storeCodeImage(await qrPng(`alipays://platformapi/startapp?${target}`, 430));
+  const url = `${origin}/__platform/alipay/qrcode/${id}.png`;
+  return {
+    alipay_open_app_qrcode_create_response: {
+      code: '10000',
+      msg: 'Success',
+      qr_code_url: url,
+      qr_code_url_circle_white: url,
+      qr_code_url_circle_blue: url,
+    },
+    sign: 'sandbox-response-not-signed',
+  };
 }

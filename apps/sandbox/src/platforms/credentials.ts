@@ -12,3 +12,19 @@ export const SANDBOX_SMS_KEY = 'sandbox-sms-key-7e21';
 export const LOGIN_CODE_TTL_MS = 5 * 60_000;
 /** jscode2session answers 45011 after this many exchanges for one user within a minute. */
 export const WECHAT_EXCHANGES_PER_MINUTE = 5;
+
+/** `/cgi-bin/token` access tokens live this long (seconds), as WeChat's do. */
+export const WECHAT_ACCESS_TOKEN_TTL_SECONDS = 7200;
+/**
+ * Pages the sandbox's mini-program has "published": the mini-program codes of any other page are
+ * refused (WeChat 41030 when check_path is on, Alipay 40004). A test can change the list.
+ */
+export const DEFAULT_PUBLISHED_PAGES: readonly string[] = [
+  'pages/index/index',
+  'pages/family/index',
+  'pages/mine/index',
+  'pages/invite/index',
+  'features/catalogue/pages/product/index',
+];
+/** Mini-program codes one app may make per (China) day before 45009 / call-limited; tests lower it. */
+export const DEFAULT_DAILY_CODE_QUOTA = 100_000;

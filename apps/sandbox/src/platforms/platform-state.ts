@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { LOGIN_CODE_TTL_MS } from './credentials.js';
+import {
+  DEFAULT_DAILY_CODE_QUOTA,
+  DEFAULT_PUBLISHED_PAGES,
+  LOGIN_CODE_TTL_MS,
+  WECHAT_ACCESS_TOKEN_TTL_SECONDS,
+} from './credentials.js';
+import { chinaDay } from './mini-program-code.js';
 
 export type LoginOutcome = 'ok' | 'risky';
 
@@ -10,6 +16,11 @@ export interface IssuedCode {
   readonly outcome: LoginOutcome;
   readonly issuedAt: number;
 }
+
+export type CodePlatform = 'wechat' | 'alipay';
+
+/** Server API calls the platforms received since the last reset, by name; tests check caching with it. */
+export type PlatformCall = 'wechat.token' | 'wechat.getwxacodeunlimit' | 'alipay.qrcode.create' | 'alipay.qrcode.image';
 
 export interface SmsMessage {
   readonly phone: string;
@@ -41,12 +52,20 @@ export function alipayUserIdOf(user: string): string {
 
 /**
  * What the platforms remember between calls: issued login codes (single use, expiring), recent
- * exchanges for frequency limits, and the SMS outbox. A test can move the sandbox clock forward.
+ * exchanges for frequency limits, the SMS outbox, WeChat access tokens, the published pages and daily
+ * quotas of mini-program codes, Alipay's code images, and call counts. A test can move the sandbox
+ * clock forward.
  */
 export class PlatformState {
   private readonly codes = new Map<string, IssuedCode>();
   private readonly exchanges = new Map<string, number[]>();
   private readonly outbox: SmsMessage[] = [];
+  private readonly accessTokens = new Map<string, number>();
+  private readonly codeImages = new Map<string, Buffer>();
+  private readonly calls = new Map<PlatformCall, number>();
+  private readonly codeQuota = new Map<CodePlatform, number>();
+  private readonly codesMade = new Map<string, number>();
+  private pages = new Set(DEFAULT_PUBLISHED_PAGES);
   private clockOffsetMs = 0;
 
   now(): number {
@@ -89,10 +108,76 @@ export class PlatformState {
     return this.outbox.filter((message) => message.phone === phone);
   }
 
+  /** A new WeChat access token, valid for WECHAT_ACCESS_TOKEN_TTL_SECONDS on the sandbox clock. */
+  issueAccessToken(): string {
+    const token = randomBytes(48).toString('base64url');
+    this.accessTokens.set(token, this.now() + WECHAT_ACCESS_TOKEN_TTL_SECONDS * 1000);
+    return token;
+  }
+
+  accessTokenStatus(token: string | undefined): 'valid' | 'expired' | 'unknown' {
+    const expiresAt = token ? this.accessTokens.get(token) : undefined;
+    if (expiresAt === undefined) return 'unknown';
+    return this.now() < expiresAt ? 'valid' : 'expired';
+  }
+
+  /** Forgets every issued token, as when another server fetched a new one: the next call gets 40001. */
+  revokeAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+
+  isPublished(page: string): boolean {
+    return this.pages.has(page);
+  }
+
+  publishedPages(): string[] {
+    return [...this.pages];
+  }
+
+  setPublishedPages(pages: readonly string[]): void {
+    this.pages = new Set(pages);
+  }
+
+  setDailyCodeQuota(platform: CodePlatform, quota: number): void {
+    this.codeQuota.set(platform, quota);
+  }
+
+  /** Counts one mini-program code against today's quota; false once the quota is spent. */
+  takeCodeQuota(platform: CodePlatform): boolean {
+    const key = `${platform}:${chinaDay(this.now())}`;
+    const made = (this.codesMade.get(key) ?? 0) + 1;
+    this.codesMade.set(key, made);
+    return made <= (this.codeQuota.get(platform) ?? DEFAULT_DAILY_CODE_QUOTA);
+  }
+
+  storeCodeImage(png: Buffer): string {
+    const id = randomBytes(12).toString('hex');
+    this.codeImages.set(id, png);
+    return id;
+  }
+
+  codeImage(id: string): Buffer | null {
+    return this.codeImages.get(id) ?? null;
+  }
+
+  countCall(call: PlatformCall): void {
+    this.calls.set(call, (this.calls.get(call) ?? 0) + 1);
+  }
+
+  callCounts(): Partial<Record<PlatformCall, number>> {
+    return Object.fromEntries(this.calls);
+  }
+
   reset(): void {
     this.codes.clear();
     this.exchanges.clear();
     this.outbox.length = 0;
+    this.accessTokens.clear();
+    this.codeImages.clear();
+    this.calls.clear();
+    this.codeQuota.clear();
+    this.codesMade.clear();
+    this.pages = new Set(DEFAULT_PUBLISHED_PAGES);
     this.clockOffsetMs = 0;
   }
 }
