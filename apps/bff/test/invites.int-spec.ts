@@ -419,4 +419,38 @@ describe('share-to-friend invites', () => {
     expect(codeOf(ownerLeaves.body.errors)).toBe('FORBIDDEN');
     expect(ownerAccountId).toBeTruthy();
   });
+
+  it('draws a poster’s code for the sharer only: a WeChat 小程序码, an Alipay QR code or an H5 one, each fetched once', async () => {
+    const invite = await familyInvite();
+    const image = (platform: string, headers: Record<string, string> = owner) =>
+      fetch(`${stack.url}/invites/${invite.id}/code.png?platform=${platform}`, { headers: from(headers) });
+    const stats = async () =>
+      ((await (await fetch(`${stack.sandbox.url}/__platform/stats`)).json()) as { calls: Record<string, number> })
+        .calls;
+    const before = await stats();
+    for (const platform of ['WECHAT', 'ALIPAY', 'H5']) {
+      const response = await image(platform);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    }
+    // Cached: asking again reaches neither platform.
+    expect((await image('WECHAT')).status).toBe(200);
+    expect((await image('ALIPAY')).status).toBe(200);
+    const after = await stats();
+    expect(after['wechat.getwxacodeunlimit'] - (before['wechat.getwxacodeunlimit'] ?? 0)).toBe(1);
+    expect(after['alipay.qrcode.create'] - (before['alipay.qrcode.create'] ?? 0)).toBe(1);
+
+    // Signed out, someone else, a wrong platform, a revoked invite: refused with a status and a code.
+    const signedOut = await fetch(`${stack.url}/invites/${invite.id}/code.png?platform=H5`);
+    expect(signedOut.status).toBe(401);
+    const stranger = await signIn('poster-stranger');
+    const theirs = await image('H5', stranger.headers);
+    expect(theirs.status).toBe(404);
+    expect(((await theirs.json()) as { error: { reason: string } }).error.reason).toBe('INVITE_NOT_FOUND');
+    expect((await image('DOUYIN')).status).toBe(400);
+    await stack.gql(REVOKE, { id: invite.id }, owner);
+    expect((await image('H5')).status).toBe(404);
+  });
 });

@@ -23,6 +23,7 @@ import { Transactional } from '../database/database.js';
 import { type CatalogueSnapshot, ProductListingService } from '../catalogue/index.js';
 import type { Product } from '@family/domain';
 import { FamilySharingService, type HouseholdWithRole, type PolicySummary } from '../family/index.js';
+import { type CodePlatform, MiniProgramCodeService } from '../sharing/index.js';
 import type { InviteEntity } from './entities/invite.entity.js';
 import { InviteRepository, type InviteFunnelCounts } from './invite.repository.js';
 import {
@@ -105,6 +106,7 @@ export class InviteService {
     private readonly invites: InviteRepository,
     private readonly family: FamilySharingService,
     private readonly catalogue: ProductListingService,
+    private readonly codes: MiniProgramCodeService,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -275,6 +277,19 @@ export class InviteService {
   async mine(accountId: string, first: number, origin: string): Promise<InviteView[]> {
     const invites = await this.invites.listByCreator(accountId, Math.max(1, Math.min(first, MAX_LISTED_INVITES)));
     return this.viewOf(invites, origin);
+  }
+
+  /**
+   * The image a poster carries for one of the sharer's active invites: a WeChat 小程序码 with the code
+   * as its scene, an Alipay QR code with `code=<code>`, or a QR code of the H5 link (cached by the
+   * code service). Someone else's invite, or one no longer active, is "not found".
+   */
+  async codeImage(accountId: string, inviteId: string, platform: CodePlatform, origin: string): Promise<Buffer> {
+    const invite = UUID.test(inviteId) ? await this.invites.findById(inviteId) : null;
+    if (!invite || invite.createdBy !== accountId || inviteStatus(invite, this.clock.now()) !== 'ACTIVE')
+      throw new InviteNotFoundError();
+    const view = this.view(invite, this.cipher.decrypt(invite.codeEncrypted), origin, []);
+    return this.codes.image(platform, view.code, INVITE_PAGE, view.url);
   }
 
   funnel(accountId: string): Promise<InviteFunnelCounts> {
