@@ -102,6 +102,47 @@ describe('mini-program code APIs', () => {
       expect(await errcode(await code(old, { scene: 'a' }))).toBe(42001);
     });
 
+    it('lets a token from cgi-bin/token live five minutes after a newer one, then answers 40001', async () => {
+      const first = await accessToken();
+      const second = await accessToken();
+      await post('/__platform/clock/advance', { ms: 4 * 60_000 });
+      expect((await code(first, { scene: 'a' })).headers.get('content-type')).toBe('image/png');
+      await post('/__platform/clock/advance', { ms: 2 * 60_000 });
+      expect(await errcode(await code(first, { scene: 'a' }))).toBe(40001);
+      expect((await code(second, { scene: 'a' })).headers.get('content-type')).toBe('image/png');
+    });
+
+    it('gives every caller the same stable token until it expires, and a new one on force_refresh', async () => {
+      const stable = async (forceRefresh = false) =>
+        (await (
+          await post('/cgi-bin/stable_token', {
+            grant_type: 'client_credential',
+            appid: SANDBOX_WECHAT_APP_ID,
+            secret: SANDBOX_WECHAT_APP_SECRET,
+            force_refresh: forceRefresh,
+          })
+        ).json()) as { access_token: string; expires_in: number; errcode?: number };
+      const first = await stable();
+      expect(first.expires_in).toBe(WECHAT_ACCESS_TOKEN_TTL_SECONDS);
+      await post('/__platform/clock/advance', { ms: 60_000 });
+      // Another server asks, and a cgi-bin/token caller elsewhere does not disturb it.
+      await accessToken();
+      const second = await stable();
+      expect(second.access_token).toBe(first.access_token);
+      expect(second.expires_in).toBe(WECHAT_ACCESS_TOKEN_TTL_SECONDS - 60);
+      await post('/__platform/clock/advance', { ms: 10 * 60_000 });
+      expect((await code(first.access_token, { scene: 'a' })).headers.get('content-type')).toBe('image/png');
+      const forced = await stable(true);
+      expect(forced.access_token).not.toBe(first.access_token);
+      await post('/__platform/clock/advance', { ms: 6 * 60_000 });
+      expect(await errcode(await code(first.access_token, { scene: 'a' }))).toBe(40001);
+      expect(
+        (await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx-wrong' }).then((r) =>
+          r.json(),
+        )) as { errcode: number },
+      ).toMatchObject({ errcode: 40013 });
+    });
+
     it('answers 40169 for a scene too long, empty or with characters WeChat does not allow', async () => {
       const valid = await accessToken();
       expect(await errcode(await code(valid, { scene: 'x'.repeat(33) }))).toBe(40169);

@@ -20,6 +20,10 @@ export interface IssuedCode {
 export type CodePlatform = 'wechat' | 'alipay';
 
 /** Server API calls the platforms received since the last reset, by name; tests check caching with it. */
+/** How long WeChat keeps honouring a token after a newer one was issued. */
+const ACCESS_TOKEN_GRACE_MS = 5 * 60_000;
+
+/** `wechat.token` counts token fetches on either endpoint (`cgi-bin/token`, `cgi-bin/stable_token`). */
 export type PlatformCall = 'wechat.token' | 'wechat.getwxacodeunlimit' | 'alipay.qrcode.create' | 'alipay.qrcode.image';
 
 export interface SmsMessage {
@@ -61,6 +65,8 @@ export class PlatformState {
   private readonly exchanges = new Map<string, number[]>();
   private readonly outbox: SmsMessage[] = [];
   private readonly accessTokens = new Map<string, number>();
+  private stableToken: { token: string; expiresAt: number } | null = null;
+  private readonly replacedTokens = new Set<string>();
   private readonly codeImages = new Map<string, Buffer>();
   private readonly calls = new Map<PlatformCall, number>();
   private readonly codeQuota = new Map<CodePlatform, number>();
@@ -109,21 +115,61 @@ export class PlatformState {
   }
 
   /** A new WeChat access token, valid for WECHAT_ACCESS_TOKEN_TTL_SECONDS on the sandbox clock. */
+  /**
+   * `cgi-bin/token`: a new token each call; as on WeChat, the tokens issued before it stay usable for
+   * five more minutes at most (so servers that each fetch their own knock each other's out).
+   */
   issueAccessToken(): string {
     const token = randomBytes(48).toString('base64url');
+    const graceEnd = this.now() + ACCESS_TOKEN_GRACE_MS;
+    for (const [held, expiresAt] of this.accessTokens) {
+      if (held !== this.stableToken?.token) this.replace(held, expiresAt, graceEnd);
+    }
     this.accessTokens.set(token, this.now() + WECHAT_ACCESS_TOKEN_TTL_SECONDS * 1000);
     return token;
+  }
+
+  /**
+   * `cgi-bin/stable_token`: the same token for every caller while it is valid (expires_in counts
+   * down), a new one once it expired; `forceRefresh` issues a new one and leaves the old one five
+   * minutes. Independent of `cgi-bin/token`'s tokens, as on WeChat.
+   */
+  stableAccessToken(forceRefresh: boolean): { token: string; expiresInSeconds: number } {
+    const now = this.now();
+    const current = this.stableToken;
+    if (current && !forceRefresh && now < current.expiresAt && this.accessTokens.has(current.token)) {
+      return { token: current.token, expiresInSeconds: Math.ceil((current.expiresAt - now) / 1000) };
+    }
+    if (current && this.accessTokens.has(current.token)) {
+      this.replace(current.token, current.expiresAt, now + ACCESS_TOKEN_GRACE_MS);
+    }
+    const token = randomBytes(48).toString('base64url');
+    const expiresAt = now + WECHAT_ACCESS_TOKEN_TTL_SECONDS * 1000;
+    this.accessTokens.set(token, expiresAt);
+    this.stableToken = { token, expiresAt };
+    return { token, expiresInSeconds: WECHAT_ACCESS_TOKEN_TTL_SECONDS };
   }
 
   accessTokenStatus(token: string | undefined): 'valid' | 'expired' | 'unknown' {
     const expiresAt = token ? this.accessTokens.get(token) : undefined;
     if (expiresAt === undefined) return 'unknown';
-    return this.now() < expiresAt ? 'valid' : 'expired';
+    if (this.now() < expiresAt) return 'valid';
+    // A token a newer one replaced is "not latest" (40001) once its grace is over, not expired (42001).
+    return this.replacedTokens.has(token!) ? 'unknown' : 'expired';
+  }
+
+  private replace(token: string, expiresAt: number, graceEnd: number): void {
+    if (graceEnd < expiresAt) {
+      this.accessTokens.set(token, graceEnd);
+      this.replacedTokens.add(token);
+    }
   }
 
   /** Forgets every issued token, as when another server fetched a new one: the next call gets 40001. */
   revokeAccessTokens(): void {
     this.accessTokens.clear();
+    this.stableToken = null;
+    this.replacedTokens.clear();
   }
 
   isPublished(page: string): boolean {
@@ -173,6 +219,8 @@ export class PlatformState {
     this.exchanges.clear();
     this.outbox.length = 0;
     this.accessTokens.clear();
+    this.stableToken = null;
+    this.replacedTokens.clear();
     this.codeImages.clear();
     this.calls.clear();
     this.codeQuota.clear();

@@ -46,6 +46,21 @@ export function registerWechat(app: FastifyInstance, state: PlatformState): void
   });
 
   /**
+   * `auth.getStableAccessToken`: `POST /cgi-bin/stable_token` with JSON `{grant_type, appid, secret,
+   * force_refresh}`. Every server of an app gets the same token until it expires, so several BFF
+   * instances do not invalidate each other's.
+   */
+  app.post<{ Body: Record<string, unknown> | undefined }>('/cgi-bin/stable_token', async (request) => {
+    const { appid, secret, grant_type: grantType, force_refresh: forceRefresh } = request.body ?? {};
+    state.countCall('wechat.token');
+    if (appid !== SANDBOX_WECHAT_APP_ID) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (secret !== SANDBOX_WECHAT_APP_SECRET) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    if (grantType !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    const stable = state.stableAccessToken(forceRefresh === true);
+    return { access_token: stable.token, expires_in: stable.expiresInSeconds };
+  });
+
+  /**
    * `wxacode.getUnlimited`: a mini-program code for `page` carrying `scene`. Answers the PNG itself
    * (`Content-Type: image/png`), or `{errcode, errmsg}` JSON with HTTP 200. The sandbox's code is a
    * plain QR code of `wxacode:<page>?scene=<scene>`.

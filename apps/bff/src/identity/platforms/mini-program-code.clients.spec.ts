@@ -69,6 +69,18 @@ describe('mini-program code clients against the sandbox', () => {
       expect(await calls()).toEqual({ 'wechat.token': 1, 'wechat.getwxacodeunlimit': 4 });
     });
 
+    it('shares one stable token between BFF instances: neither knocks the other’s out', async () => {
+      const first = new WechatClient(configFor(), clock);
+      const second = new WechatClient(configFor(), clock);
+      await first.unlimitedCode(invite);
+      await second.unlimitedCode(invite);
+      // Past WeChat's five-minute grace for replaced tokens: the first instance's token still works.
+      await control('/__platform/clock/advance', { ms: 6 * 60_000 });
+      await first.unlimitedCode(invite);
+      await second.unlimitedCode(invite);
+      expect(await calls()).toEqual({ 'wechat.token': 2, 'wechat.getwxacodeunlimit': 4 });
+    });
+
     it('fetches a token once for concurrent first calls', async () => {
       const wechat = new WechatClient(configFor(), clock);
       await Promise.all([1, 2, 3].map(() => wechat.unlimitedCode(invite)));

@@ -143,12 +143,19 @@ export class WechatClient {
   private async fetchToken(): Promise<string> {
     const wechat = this.config.wechat;
     if (!wechat) throw codeUnavailable();
-    const query = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: wechat.appId,
-      secret: wechat.appSecret,
-    });
-    const body = (await callPlatform('WECHAT', `${wechat.apiUrl}/cgi-bin/token?${query}`, {}, codeUnavailable)) as {
+    // The stable token (auth.getStableAccessToken): every instance of the BFF gets the same one until it
+    // expires, where `cgi-bin/token` would give each its own and invalidate the others'.
+    const request = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: wechat.appId,
+        secret: wechat.appSecret,
+        force_refresh: false,
+      }),
+    };
+    const body = (await callPlatform('WECHAT', `${wechat.apiUrl}/cgi-bin/stable_token`, request, codeUnavailable)) as {
       access_token?: unknown;
       expires_in?: unknown;
       errcode?: unknown;
@@ -156,7 +163,7 @@ export class WechatClient {
     };
     const { access_token: value, expires_in: expiresIn } = body;
     if (typeof value !== 'string' || value.length === 0 || typeof expiresIn !== 'number' || expiresIn <= 0) {
-      logger.error({ errcode: body.errcode, errmsg: body.errmsg }, 'cgi-bin/token refused the app');
+      logger.error({ errcode: body.errcode, errmsg: body.errmsg }, 'cgi-bin/stable_token refused the app');
       throw codeUnavailable();
     }
     const lifetimeMs = expiresIn * 1000;
