@@ -13,8 +13,7 @@ import { HouseholdNotFoundError, PolicyNotFoundError } from './family.errors.js'
 import { HouseholdRepository, type HouseholdPerson, type HouseholdWithRole } from './household.repository.js';
 import { PolicyRepository } from './policy.repository.js';
 import { PolicyService } from './policy.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 /**
  * A policy as a friend may see it through a summary invite: cover, sums and dates. Never the policy
@@ -63,7 +62,7 @@ export class FamilySharingService {
 
   /** The household the account may invite people to (owner only); throws otherwise. */
   async householdToInviteTo(accountId: string, householdId: string): Promise<{ id: string; name: string }> {
-    const household = UUID.test(householdId) ? await this.households.findById(householdId) : null;
+    const household = isUuid(householdId) ? await this.households.findById(householdId) : null;
     if (!household) throw new HouseholdNotFoundError();
     const role = await this.households.roleOf(householdId, accountId);
     this.access.assert({ accountId, role }, 'invite.create');
@@ -72,7 +71,7 @@ export class FamilySharingService {
 
   /** The policy the account may share a summary of (owner, or the member who added it); throws otherwise. */
   async policyToShare(accountId: string, policyId: string): Promise<{ householdId: string; title: string }> {
-    const record = UUID.test(policyId) ? await this.policies.findById(policyId) : null;
+    const record = isUuid(policyId) ? await this.policies.findById(policyId) : null;
     if (!record) throw new PolicyNotFoundError();
     const role = await this.households.roleOf(record.policy.householdId, accountId);
     this.access.assert({ accountId, role }, 'policy.share', { createdBy: record.policy.createdBy });

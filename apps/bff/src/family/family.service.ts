@@ -34,11 +34,11 @@ import {
 } from './family.errors.js';
 import { HouseholdRepository, type HouseholdWithRole } from './household.repository.js';
 import { PolicyRepository } from './policy.repository.js';
+import { isUuid } from '../common/ids.js';
 
 const OWN_HOUSEHOLD_NAME = '我的家庭';
 /** Full ID numbers an owner may reveal per hour: enough to fill in a form, too few to harvest. */
 const REVEALS_PER_HOUR = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A member as one caller may see them: personal data masked for viewers, the ID number always. */
 export interface FamilyMemberView {
@@ -93,7 +93,7 @@ export class FamilyService {
   }
 
   async household(accountId: string, householdId: string): Promise<HouseholdWithRole> {
-    const household = UUID.test(householdId) ? await this.households.findById(householdId) : null;
+    const household = isUuid(householdId) ? await this.households.findById(householdId) : null;
     if (!household) throw new HouseholdNotFoundError();
     const role = await this.households.roleOf(householdId, accountId);
     this.policy.assert({ accountId, role }, 'household.view');
@@ -111,7 +111,7 @@ export class FamilyService {
     this.policy.assert({ accountId, role: own.role }, 'membership.changeRole', { targetAccountId });
     if (role === 'OWNER')
       throw new InputProblemsError([{ field: 'role', code: 'OWNER_IS_ONE', message: '每个家庭只有一位管理员' }]);
-    if (!UUID.test(targetAccountId) || !(await this.households.changeRole(householdId, targetAccountId, role)))
+    if (!isUuid(targetAccountId) || !(await this.households.changeRole(householdId, targetAccountId, role)))
       throw new HouseholdPersonNotFoundError();
     return own;
   }
@@ -124,7 +124,7 @@ export class FamilyService {
   ): Promise<HouseholdWithRole> {
     const own = await this.household(accountId, householdId);
     this.policy.assert({ accountId, role: own.role }, 'membership.remove', { targetAccountId });
-    if (!UUID.test(targetAccountId) || !(await this.households.removeMembership(householdId, targetAccountId)))
+    if (!isUuid(targetAccountId) || !(await this.households.removeMembership(householdId, targetAccountId)))
       throw new HouseholdPersonNotFoundError();
     return own;
   }
@@ -254,7 +254,7 @@ export class FamilyService {
     memberId: string,
     action: HouseholdAction,
   ): Promise<{ member: FamilyMemberEntity; role: HouseholdRole }> {
-    const member = UUID.test(memberId) ? await this.members.findById(memberId) : null;
+    const member = isUuid(memberId) ? await this.members.findById(memberId) : null;
     if (!member) throw new FamilyMemberNotFoundError();
     const role = await this.households.roleOf(member.householdId, accountId);
     this.policy.assert({ accountId, role }, action, { createdBy: member.createdBy, memberAccountId: member.accountId });

@@ -42,8 +42,7 @@ import {
   type PolicyRecord,
   PolicyRepository,
 } from './policy.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 /** A policy as one caller may see it, with everything derived from its dates and payments. */
 export interface PolicyView {
@@ -184,7 +183,7 @@ export class PolicyService {
 
   /** One policy, for anyone in its household (as `household.policies` shows it). */
   async policyFor(accountId: string, policyId: string): Promise<PolicyView> {
-    const record = UUID.test(policyId) ? await this.policies.findById(policyId) : null;
+    const record = isUuid(policyId) ? await this.policies.findById(policyId) : null;
     if (!record) throw new PolicyNotFoundError();
     const role = await this.households.roleOf(record.policy.householdId, accountId);
     this.policy.assert({ accountId, role }, 'household.view');
@@ -313,7 +312,7 @@ export class PolicyService {
   }
 
   private async roleFor(accountId: string, householdId: string): Promise<HouseholdRole> {
-    const household = UUID.test(householdId) ? await this.households.findById(householdId) : null;
+    const household = isUuid(householdId) ? await this.households.findById(householdId) : null;
     if (!household) throw new HouseholdNotFoundError();
     const role = await this.households.roleOf(householdId, accountId);
     this.policy.assert({ accountId, role }, 'household.view');
@@ -325,7 +324,7 @@ export class PolicyService {
     policyId: string,
     action: 'policy.edit' | 'policy.remove',
   ): Promise<{ record: PolicyRecord; role: HouseholdRole }> {
-    const record = UUID.test(policyId) ? await this.policies.findById(policyId) : null;
+    const record = isUuid(policyId) ? await this.policies.findById(policyId) : null;
     if (!record) throw new PolicyNotFoundError();
     const role = await this.households.roleOf(record.policy.householdId, accountId);
     this.policy.assert({ accountId, role }, action, { createdBy: record.policy.createdBy });

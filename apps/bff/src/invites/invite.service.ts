@@ -35,8 +35,8 @@ import {
   InviteUsedError,
   OwnInviteError,
 } from './invites.errors.js';
+import { isUuid } from '../common/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The mini-program page every shared card, poster and link opens. */
 export const INVITE_PAGE = 'pages/invite/index';
 /** Most invites a sharer's list shows at once. */
@@ -257,7 +257,7 @@ export class InviteService {
 
   /** The sharer (or, for a family's invites, its owner) revokes an invite; revoking twice is harmless. */
   async revoke(accountId: string, inviteId: string, origin: string): Promise<InviteView> {
-    const invite = UUID.test(inviteId) ? await this.invites.findById(inviteId) : null;
+    const invite = isUuid(inviteId) ? await this.invites.findById(inviteId) : null;
     // Someone else's invite is "not found": its existence is nobody else's business.
     const allowed =
       invite !== null &&
@@ -285,7 +285,7 @@ export class InviteService {
    * code service). Someone else's invite, or one no longer active, is "not found".
    */
   async codeImage(accountId: string, inviteId: string, platform: CodePlatform, origin: string): Promise<Buffer> {
-    const invite = UUID.test(inviteId) ? await this.invites.findById(inviteId) : null;
+    const invite = isUuid(inviteId) ? await this.invites.findById(inviteId) : null;
     if (!invite || invite.createdBy !== accountId || inviteStatus(invite, this.clock.now()) !== 'ACTIVE')
       throw new InviteNotFoundError();
     const view = this.view(invite, this.cipher.decrypt(invite.codeEncrypted), origin, []);
