@@ -398,6 +398,7 @@ export type LoginMutationVariables = Exact<{
   platform: Platform;
   code: string;
   phone?: string | null | undefined;
+  inviteCode?: string | null | undefined;
 }>;
 
 
@@ -447,6 +448,11 @@ export type AgreePrivacyPolicyMutationVariables = Exact<{
 
 
 export type AgreePrivacyPolicyMutation = { agreePrivacyPolicy: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+
+export type RecordInviteQuoteMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordInviteQuoteMutation = { recordInviteQuote: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1193,8 +1199,8 @@ export const RemovePolicyDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RemovePolicyMutation, RemovePolicyMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
-    mutation Login($platform: Platform!, $code: String!, $phone: String) {
-  login(platform: $platform, code: $code, phone: $phone) {
+    mutation Login($platform: Platform!, $code: String!, $phone: String, $inviteCode: String) {
+  login(platform: $platform, code: $code, phone: $phone, inviteCode: $inviteCode) {
     ...SessionTokens
   }
 }
@@ -1305,3 +1311,8 @@ fragment PrivacyConsentFields on PrivacyConsent {
   agreedAt
   current
 }`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
+export const RecordInviteQuoteDocument = new TypedDocumentString(`
+    mutation RecordInviteQuote {
+  recordInviteQuote
+}
+    `) as unknown as TypedDocumentString<RecordInviteQuoteMutation, RecordInviteQuoteMutationVariables>;
