@@ -1,5 +1,11 @@
 import { ATTRIBUTION_WINDOW_MS } from '@family/domain';
-import { loadInviteTouch, saveInviteTouch, taroStorage, type InviteTouch, type KeyValueStorage } from '../platform/storage';
+import {
+  loadInviteTouch,
+  saveInviteTouch,
+  taroStorage,
+  type InviteTouch,
+  type KeyValueStorage,
+} from '../platform/storage';
 
 /**
  * First-touch attribution of share-to-friend on this device (docs/sharing.md): the first active
