@@ -3,8 +3,10 @@
  * `pnpm size:check`), tab-bar pages must be in the main package, and a main-package page may not sit
  * under a subpackage's root directory. So:
  *
- * - `pages`: only the tab pages, `src/pages/<tab>/index`, thin shells that render a screen of their
- *   feature (`features/<feature>/screens/<name>`);
+ * - `pages`: the tab pages, `src/pages/<tab>/index`, thin shells that render a screen of their
+ *   feature (`features/<feature>/screens/<name>`), and after them the one non-tab page of the main
+ *   package, the invite landing `pages/invite/index` (decision 009: it is the first page a friend
+ *   opens, often in WeChat Moments' single-page mode, so no subpackage is downloaded before it);
  * - `subPackages`: every other page, in its feature's `pages/` folder, one subpackage per feature
  *   whose root is that folder, e.g. `{ root: 'features/family/pages', pages: ['members/index'] }` for
  *   src/features/family/pages/members/index.tsx.
@@ -20,11 +22,13 @@ const subPackages: { root: string; pages: string[] }[] = [
     root: 'features/family/pages',
     pages: ['member/index', 'member-edit/index', 'policy/index', 'policy-edit/index', 'overview/index', 'gaps/index'],
   },
+  // The sharer's pages (share-to-friend): making and sharing an invite with its poster, 我的邀请.
+  { root: 'features/invites/pages', pages: ['share/index', 'invites/index'] },
 ];
 
 export default defineAppConfig({
-  // Tab pages first; they must stay in the main package.
-  pages: ['pages/index/index', 'pages/family/index', 'pages/mine/index'],
+  // Tab pages first; they must stay in the main package. Then the invite landing (decision 009).
+  pages: ['pages/index/index', 'pages/family/index', 'pages/mine/index', 'pages/invite/index'],
   ...(subPackages.length > 0 ? { subPackages } : {}),
   // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
   tabBar: {

@@ -160,3 +160,27 @@ export function savePrivacyConsent(
   storage.set(PRIVACY_CONSENT_STORAGE_KEY, JSON.stringify(consent));
   return consent;
 }
+
+// ---------------------------------------------------------------------------------------------
+// First touch of an invite (share-to-friend attribution): the code of the first active invite
+// landing opened on this device, and when. The rules (7 days, first wins) are in
+// src/session/invite-touch.ts.
+
+export const INVITE_TOUCH_STORAGE_KEY = 'family:invite-touch';
+
+export interface InviteTouch {
+  code: string;
+  /** When the landing was opened, ms since the epoch. */
+  at: number;
+}
+
+export function loadInviteTouch(storage: KeyValueStorage = taroStorage): InviteTouch | null {
+  const value = readJson(storage, INVITE_TOUCH_STORAGE_KEY);
+  if (!value || typeof value.code !== 'string' || value.code === '') return null;
+  if (typeof value.at !== 'number' || !Number.isFinite(value.at)) return null;
+  return { code: value.code, at: value.at };
+}
+
+export function saveInviteTouch(touch: InviteTouch, storage: KeyValueStorage = taroStorage): void {
+  storage.set(INVITE_TOUCH_STORAGE_KEY, JSON.stringify({ code: touch.code, at: touch.at }));
+}

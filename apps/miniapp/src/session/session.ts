@@ -5,6 +5,7 @@ import {
   LinkPlatformDocument,
   LoginDocument,
   LogoutDocument,
+  RecordInviteQuoteDocument,
   RequestPhoneCodeDocument,
   SessionPrivacyConsentDocument,
   type AccountFieldsFragment,
@@ -22,6 +23,7 @@ import {
   type LocalPrivacyConsent,
   type SessionStore,
 } from '../platform/storage';
+import { inviteTouch as appInviteTouch } from './invite-touch';
 
 /**
  * Signing in and out, linking platforms and recording consent: the page-facing side of identity.
@@ -34,6 +36,11 @@ export interface SessionServiceDependencies {
   login: { platform: Platform | null; silent: boolean; getCode: () => Promise<string> };
   isSinglePageMode: () => boolean;
   consent: { load: () => LocalPrivacyConsent | null; save: (version: string) => void };
+  /**
+   * The invite this device first landed on within 7 days (src/session/invite-touch.ts): sent with
+   * every sign-in for attribution. None when absent.
+   */
+  inviteTouch?: { code: () => string | null };
 }
 
 export type SilentSignInOutcome = 'signed-in' | 'already-signed-in' | 'skipped' | 'failed';
@@ -56,6 +63,7 @@ function missingData(): GraphQLClientError {
 
 export function createSessionService(dependencies: SessionServiceDependencies) {
   const { client, store, login, consent } = dependencies;
+  const rememberedInviteCode = (): string | null => dependencies.inviteTouch?.code() ?? null;
   const accountListeners = new Set<() => void>();
 
   /** Pages showing the account reload it when it changed behind them (consent recorded after sign-in). */
@@ -85,8 +93,13 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
     platform: Platform,
     code: string,
     phone: string | null,
+    launchInviteCode: string | null = null,
   ): Promise<GraphQLClientError | null> {
-    const { data, error } = await client.execute(LoginDocument, { platform, code, phone });
+    // The remembered first touch wins; else the invite the app was launched with (a silent sign-in
+    // on launch runs before the landing has remembered it). The BFF ignores unknown or inactive codes.
+    const inviteCode = rememberedInviteCode() ?? launchInviteCode;
+    const variables = inviteCode ? { platform, code, phone, inviteCode } : { platform, code, phone };
+    const { data, error } = await client.execute(LoginDocument, variables);
     if (error) return error;
     if (!data) return missingData();
     const { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt } = data.login;
@@ -95,8 +108,11 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
     return null;
   }
 
-  /** The mini-program's one-tap sign-in (一键登录). */
-  async function signInWithPlatform(): Promise<GraphQLClientError | null> {
+  /**
+   * The mini-program's one-tap sign-in (一键登录). `launchInviteCode`: the invite code of the page the
+   * app was launched on, if any (attribution when nothing is remembered yet).
+   */
+  async function signInWithPlatform(launchInviteCode: string | null = null): Promise<GraphQLClientError | null> {
     if (!login.platform || login.platform === 'H5') return new GraphQLClientError('PLATFORM', '请使用手机号登录');
     if (dependencies.isSinglePageMode()) return new GraphQLClientError('PLATFORM', '请前往小程序后再登录');
     let code: string;
@@ -105,18 +121,18 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
     } catch (error) {
       return fromPlatformFailure(error);
     }
-    return startSession(login.platform, code, null);
+    return startSession(login.platform, code, null, launchInviteCode);
   }
 
   /**
    * On start (mini-programs): signs in without asking when there is no usable session, except in
    * WeChat's single-page mode. Never throws: the catalogue is public, a failure only leaves the
-   * user signed out.
+   * user signed out. `launchInviteCode`: the invite code the app was launched with, if any.
    */
-  async function signInSilently(): Promise<SilentSignInOutcome> {
+  async function signInSilently(launchInviteCode: string | null = null): Promise<SilentSignInOutcome> {
     if (isSessionUsable(store.load())) return 'already-signed-in';
     if (!login.silent || dependencies.isSinglePageMode()) return 'skipped';
-    const error = await signInWithPlatform();
+    const error = await signInWithPlatform(launchInviteCode);
     if (error) {
       console.warn('silent sign-in failed:', error.code, error.detail ?? error.message);
       return 'failed';
@@ -168,6 +184,17 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
     return error;
   }
 
+  /**
+   * After a quote: when signed in and this device remembers an invite from the last 7 days, tells
+   * the BFF (it counts the quote for the invite that brought the account, if any). Fire and
+   * forget: never throws, failures are logged.
+   */
+  async function recordInviteQuote(): Promise<void> {
+    if (!isSessionUsable(store.load()) || rememberedInviteCode() === null) return;
+    const { error } = await client.execute(RecordInviteQuoteDocument, {});
+    if (error) console.warn('recordInviteQuote failed:', error.code, error.detail ?? error.message);
+  }
+
   /** Ends the session on the BFF and forgets it here, whatever the BFF answers. */
   async function signOut(): Promise<void> {
     if (store.load()) {
@@ -185,6 +212,7 @@ export function createSessionService(dependencies: SessionServiceDependencies) {
     linkCurrentPlatform,
     linkPhone,
     agreePrivacyPolicy,
+    recordInviteQuote,
     signOut,
     onAccountChanged,
   };
@@ -199,4 +227,5 @@ export const sessionService: SessionService = createSessionService({
   login: { platform: LOGIN_PLATFORM, silent: SILENT_LOGIN, getCode: getLoginCode },
   isSinglePageMode,
   consent: { load: () => loadPrivacyConsent(), save: (version) => void savePrivacyConsent(version) },
+  inviteTouch: appInviteTouch,
 });

@@ -4,7 +4,9 @@
  * the subpackage `features/catalogue/pages` declared in app.config.ts and are reached by URL.
  */
 export { default as HomeScreen } from './screens/home';
-export { productPageUrl, quotePageUrl, type QuotePrefill } from './routes';
+export { HOME_PAGE, productPageUrl, quotePageUrl, type QuotePrefill } from './routes';
+// The product card of the list, also the card of a shared product's landing (features/invites).
+export { default as ProductCard } from './components/product-card';
 // For pages of other features that pick or recommend products (the family's policy form and gaps).
 export { useProductList } from './hooks/useProductList';
 export type { ProductItem } from './hooks/product-list-state';

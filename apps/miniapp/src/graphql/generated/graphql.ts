@@ -16,6 +16,21 @@ export type BeneficiaryInput = {
   sharePercent: number;
 };
 
+/** What to share; the fields a kind needs, and only those */
+export type CreateInviteInput = {
+  /** Hours it lasts: FAMILY_JOIN 72 by default (at most 168), POLICY_SUMMARY 168 (at most 720), PRODUCT until revoked */
+  expiresInHours?: number | null | undefined;
+  /** FAMILY_JOIN: the household (you must own it) */
+  householdId?: string | null | undefined;
+  kind: InviteKind;
+  /** POLICY_SUMMARY: the policy (yours to share) */
+  policyId?: string | null | undefined;
+  /** PRODUCT: the catalogue product */
+  productId?: string | null | undefined;
+  /** FAMILY_JOIN: MEMBER or VIEWER */
+  role?: HouseholdRole | null | undefined;
+};
+
 export type FamilyMemberInput = {
   /** Yearly income; sizes the cover the gap rules recommend */
   annualIncome?: number | null | undefined;
@@ -75,6 +90,29 @@ export type InstallmentState =
   | 'MISSED'
   | 'PAID'
   | 'UPCOMING';
+
+export type InviteConversion =
+  | 'JOINED'
+  | 'QUOTED';
+
+/** How far a friend went: opened, signed up, joined or quoted (CONVERTED), bought */
+export type InviteFunnelStage =
+  | 'BOUGHT'
+  | 'CONVERTED'
+  | 'OPENED'
+  | 'SIGNED_UP';
+
+/** PRODUCT: a product card (multi-use); FAMILY_JOIN: join a household (single-use); POLICY_SUMMARY: a masked policy summary (read-only) */
+export type InviteKind =
+  | 'FAMILY_JOIN'
+  | 'POLICY_SUMMARY'
+  | 'PRODUCT';
+
+export type InviteStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED'
+  | 'USED';
 
 export type PaymentFrequency =
   | 'ANNUAL'
@@ -304,7 +342,7 @@ export type QuoteQuery = { quote: { age: number, plan: string, frequency: Paymen
 export type HouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> }> };
+export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> }> };
 
 export type AddFamilyMemberMutationVariables = Exact<{
   householdId: string;
@@ -336,9 +374,26 @@ export type RevealIdNumberMutationVariables = Exact<{
 
 export type RevealIdNumberMutation = { revealIdNumber: { memberId: string, idType: IdType, idNumber: string } };
 
+export type RemoveFromHouseholdMutationVariables = Exact<{
+  householdId: string;
+  accountId: string;
+}>;
+
+
+export type RemoveFromHouseholdMutation = { removeFromHousehold: { id: string } };
+
+export type LeaveHouseholdMutationVariables = Exact<{
+  householdId: string;
+}>;
+
+
+export type LeaveHouseholdMutation = { leaveHousehold: string };
+
 export type FamilyMemberFieldsFragment = { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string };
 
-export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean }, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> };
+export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> };
+
+export type HouseholdPersonFieldsFragment = { id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean };
 
 export type PolicyFieldsFragment = { id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> };
 
@@ -388,6 +443,64 @@ export type RemovePolicyMutationVariables = Exact<{
 
 export type RemovePolicyMutation = { removePolicy: string };
 
+export type InviteFieldsFragment = { id: string, kind: InviteKind, title: string, code: string, path: string, url: string, status: InviteStatus, role: HouseholdRole | null, expiresAt: string | null, createdAt: string, householdId: string | null, productId: string | null, policyId: string | null, funnel: { opened: number, signedUp: number, converted: number, bought: number }, friends: Array<{ name: string, stage: InviteFunnelStage, conversion: InviteConversion | null, touchedAt: string }> };
+
+export type InviteFunnelFieldsFragment = { opened: number, signedUp: number, converted: number, bought: number };
+
+export type InviteLandingQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type InviteLandingQuery = { invite: { kind: InviteKind, status: InviteStatus, sharerName: string, expiresAt: string | null, isYours: boolean, alreadyJoined: boolean, role: HouseholdRole | null, product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } | null, household: { name: string, memberCount: number } | null, policy: { productName: string, insurerName: string, categoryLabel: string, insuredName: string, insuredRelationshipLabel: string, sumInsured: number, annualPremium: number, effectiveDate: string, expiryDate: string | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, status: PolicyStatus, coverageItems: Array<{ name: string, limit: number | null }> } | null } };
+
+export type AcceptInviteMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AcceptInviteMutation = { acceptInvite: { id: string, name: string } };
+
+export type CreateInviteMutationVariables = Exact<{
+  input: CreateInviteInput;
+}>;
+
+
+export type CreateInviteMutation = { createInvite: { id: string, kind: InviteKind, title: string, code: string, path: string, url: string, status: InviteStatus, role: HouseholdRole | null, expiresAt: string | null, createdAt: string, householdId: string | null, productId: string | null, policyId: string | null, funnel: { opened: number, signedUp: number, converted: number, bought: number }, friends: Array<{ name: string, stage: InviteFunnelStage, conversion: InviteConversion | null, touchedAt: string }> } };
+
+export type RevokeInviteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeInviteMutation = { revokeInvite: { id: string, kind: InviteKind, title: string, code: string, path: string, url: string, status: InviteStatus, role: HouseholdRole | null, expiresAt: string | null, createdAt: string, householdId: string | null, productId: string | null, policyId: string | null, funnel: { opened: number, signedUp: number, converted: number, bought: number }, friends: Array<{ name: string, stage: InviteFunnelStage, conversion: InviteConversion | null, touchedAt: string }> } };
+
+export type MyInvitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyInvitesQuery = { myInviteFunnel: { opened: number, signedUp: number, converted: number, bought: number }, myInvites: Array<{ id: string, kind: InviteKind, title: string, code: string, path: string, url: string, status: InviteStatus, role: HouseholdRole | null, expiresAt: string | null, createdAt: string, householdId: string | null, productId: string | null, policyId: string | null, funnel: { opened: number, signedUp: number, converted: number, bought: number }, friends: Array<{ name: string, stage: InviteFunnelStage, conversion: InviteConversion | null, touchedAt: string }> }> };
+
+export type ShareHouseholdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ShareHouseholdQuery = { household: { id: string, name: string, permissions: { invite: boolean }, people: Array<{ name: string, isYou: boolean }> } };
+
+export type ShareProductQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ShareProductQuery = { product: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } };
+
+export type SharePolicyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SharePolicyQuery = { policy: { id: string, productName: string, insurerName: string, categoryLabel: string, canEdit: boolean } };
+
 export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
 
 export type AccountFieldsFragment = { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null };
@@ -398,6 +511,7 @@ export type LoginMutationVariables = Exact<{
   platform: Platform;
   code: string;
   phone?: string | null | undefined;
+  inviteCode?: string | null | undefined;
 }>;
 
 
@@ -447,6 +561,11 @@ export type AgreePrivacyPolicyMutationVariables = Exact<{
 
 
 export type AgreePrivacyPolicyMutation = { agreePrivacyPolicy: { id: string, createdAt: string, identities: Array<{ platform: Platform, maskedSubject: string, linkedAt: string }>, privacyConsent: { version: string, agreedAt: string, current: boolean } | null } };
+
+export type RecordInviteQuoteMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordInviteQuoteMutation = { recordInviteQuote: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -508,6 +627,16 @@ export const ProductEligibilityFragmentDoc = new TypedDocumentString(`
   monthlyPayment
 }
     `, {"fragmentName":"ProductEligibility"}) as unknown as TypedDocumentString<ProductEligibilityFragment, unknown>;
+export const HouseholdPersonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HouseholdPersonFields on HouseholdPerson {
+  id
+  name
+  role
+  joinedAt
+  isYou
+  canRemove
+}
+    `, {"fragmentName":"HouseholdPersonFields"}) as unknown as TypedDocumentString<HouseholdPersonFieldsFragment, unknown>;
 export const FamilyMemberFieldsFragmentDoc = new TypedDocumentString(`
     fragment FamilyMemberFields on FamilyMember {
   id
@@ -594,6 +723,10 @@ export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
     addMember
     addPolicy
     revealIdNumbers
+    invite
+  }
+  people {
+    ...HouseholdPersonFields
   }
   members {
     ...FamilyMemberFields
@@ -621,6 +754,14 @@ export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
   canEdit
   canRemove
   createdAt
+}
+fragment HouseholdPersonFields on HouseholdPerson {
+  id
+  name
+  role
+  joinedAt
+  isYou
+  canRemove
 }
 fragment PolicyFields on Policy {
   id
@@ -674,6 +815,45 @@ fragment PolicyFields on Policy {
   canEdit
   canRemove
 }`, {"fragmentName":"HouseholdFields"}) as unknown as TypedDocumentString<HouseholdFieldsFragment, unknown>;
+export const InviteFunnelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InviteFunnelFields on InviteFunnel {
+  opened
+  signedUp
+  converted
+  bought
+}
+    `, {"fragmentName":"InviteFunnelFields"}) as unknown as TypedDocumentString<InviteFunnelFieldsFragment, unknown>;
+export const InviteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InviteFields on Invite {
+  id
+  kind
+  title
+  code
+  path
+  url
+  status
+  role
+  expiresAt
+  createdAt
+  householdId
+  productId
+  policyId
+  funnel {
+    ...InviteFunnelFields
+  }
+  friends {
+    name
+    stage
+    conversion
+    touchedAt
+  }
+}
+    fragment InviteFunnelFields on InviteFunnel {
+  opened
+  signedUp
+  converted
+  bought
+}`, {"fragmentName":"InviteFields"}) as unknown as TypedDocumentString<InviteFieldsFragment, unknown>;
 export const SessionTokensFragmentDoc = new TypedDocumentString(`
     fragment SessionTokens on AuthSession {
   accessToken
@@ -951,6 +1131,10 @@ fragment HouseholdFields on Household {
     addMember
     addPolicy
     revealIdNumbers
+    invite
+  }
+  people {
+    ...HouseholdPersonFields
   }
   members {
     ...FamilyMemberFields
@@ -958,6 +1142,14 @@ fragment HouseholdFields on Household {
   policies {
     ...PolicyFields
   }
+}
+fragment HouseholdPersonFields on HouseholdPerson {
+  id
+  name
+  role
+  joinedAt
+  isYou
+  canRemove
 }
 fragment PolicyFields on Policy {
   id
@@ -1077,6 +1269,18 @@ export const RevealIdNumberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevealIdNumberMutation, RevealIdNumberMutationVariables>;
+export const RemoveFromHouseholdDocument = new TypedDocumentString(`
+    mutation RemoveFromHousehold($householdId: ID!, $accountId: ID!) {
+  removeFromHousehold(householdId: $householdId, accountId: $accountId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromHouseholdMutation, RemoveFromHouseholdMutationVariables>;
+export const LeaveHouseholdDocument = new TypedDocumentString(`
+    mutation LeaveHousehold($householdId: ID!) {
+  leaveHousehold(householdId: $householdId)
+}
+    `) as unknown as TypedDocumentString<LeaveHouseholdMutation, LeaveHouseholdMutationVariables>;
 export const FamilyOverviewDocument = new TypedDocumentString(`
     query FamilyOverview($householdId: ID!) {
   household(id: $householdId) {
@@ -1192,9 +1396,233 @@ export const RemovePolicyDocument = new TypedDocumentString(`
   removePolicy(id: $id)
 }
     `) as unknown as TypedDocumentString<RemovePolicyMutation, RemovePolicyMutationVariables>;
+export const InviteLandingDocument = new TypedDocumentString(`
+    query InviteLanding($code: String!) {
+  invite(code: $code) {
+    kind
+    status
+    sharerName
+    expiresAt
+    isYours
+    alreadyJoined
+    role
+    product {
+      ...ProductSummary
+    }
+    household {
+      name
+      memberCount
+    }
+    policy {
+      productName
+      insurerName
+      categoryLabel
+      insuredName
+      insuredRelationshipLabel
+      sumInsured
+      annualPremium
+      effectiveDate
+      expiryDate
+      waitingPeriodEndDate
+      guaranteedRenewalYears
+      status
+      coverageItems {
+        name
+        limit
+      }
+    }
+  }
+}
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}`) as unknown as TypedDocumentString<InviteLandingQuery, InviteLandingQueryVariables>;
+export const AcceptInviteDocument = new TypedDocumentString(`
+    mutation AcceptInvite($code: String!) {
+  acceptInvite(code: $code) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const CreateInviteDocument = new TypedDocumentString(`
+    mutation CreateInvite($input: CreateInviteInput!) {
+  createInvite(input: $input) {
+    ...InviteFields
+  }
+}
+    fragment InviteFields on Invite {
+  id
+  kind
+  title
+  code
+  path
+  url
+  status
+  role
+  expiresAt
+  createdAt
+  householdId
+  productId
+  policyId
+  funnel {
+    ...InviteFunnelFields
+  }
+  friends {
+    name
+    stage
+    conversion
+    touchedAt
+  }
+}
+fragment InviteFunnelFields on InviteFunnel {
+  opened
+  signedUp
+  converted
+  bought
+}`) as unknown as TypedDocumentString<CreateInviteMutation, CreateInviteMutationVariables>;
+export const RevokeInviteDocument = new TypedDocumentString(`
+    mutation RevokeInvite($id: ID!) {
+  revokeInvite(id: $id) {
+    ...InviteFields
+  }
+}
+    fragment InviteFields on Invite {
+  id
+  kind
+  title
+  code
+  path
+  url
+  status
+  role
+  expiresAt
+  createdAt
+  householdId
+  productId
+  policyId
+  funnel {
+    ...InviteFunnelFields
+  }
+  friends {
+    name
+    stage
+    conversion
+    touchedAt
+  }
+}
+fragment InviteFunnelFields on InviteFunnel {
+  opened
+  signedUp
+  converted
+  bought
+}`) as unknown as TypedDocumentString<RevokeInviteMutation, RevokeInviteMutationVariables>;
+export const MyInvitesDocument = new TypedDocumentString(`
+    query MyInvites {
+  myInviteFunnel {
+    ...InviteFunnelFields
+  }
+  myInvites(first: 50) {
+    ...InviteFields
+  }
+}
+    fragment InviteFields on Invite {
+  id
+  kind
+  title
+  code
+  path
+  url
+  status
+  role
+  expiresAt
+  createdAt
+  householdId
+  productId
+  policyId
+  funnel {
+    ...InviteFunnelFields
+  }
+  friends {
+    name
+    stage
+    conversion
+    touchedAt
+  }
+}
+fragment InviteFunnelFields on InviteFunnel {
+  opened
+  signedUp
+  converted
+  bought
+}`) as unknown as TypedDocumentString<MyInvitesQuery, MyInvitesQueryVariables>;
+export const ShareHouseholdDocument = new TypedDocumentString(`
+    query ShareHousehold($id: ID!) {
+  household(id: $id) {
+    id
+    name
+    permissions {
+      invite
+    }
+    people {
+      name
+      isYou
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShareHouseholdQuery, ShareHouseholdQueryVariables>;
+export const ShareProductDocument = new TypedDocumentString(`
+    query ShareProduct($id: ID!) {
+  product(id: $id) {
+    ...ProductSummary
+  }
+}
+    fragment InsurerRef on Insurer {
+  id
+  name
+}
+fragment ProductSummary on Product {
+  id
+  name
+  category
+  categoryLabel
+  priceFrom
+  insurer {
+    ...InsurerRef
+  }
+  score {
+    composite
+    goldPick
+  }
+}`) as unknown as TypedDocumentString<ShareProductQuery, ShareProductQueryVariables>;
+export const SharePolicyDocument = new TypedDocumentString(`
+    query SharePolicy($id: ID!) {
+  policy(id: $id) {
+    id
+    productName
+    insurerName
+    categoryLabel
+    canEdit
+  }
+}
+    `) as unknown as TypedDocumentString<SharePolicyQuery, SharePolicyQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
-    mutation Login($platform: Platform!, $code: String!, $phone: String) {
-  login(platform: $platform, code: $code, phone: $phone) {
+    mutation Login($platform: Platform!, $code: String!, $phone: String, $inviteCode: String) {
+  login(platform: $platform, code: $code, phone: $phone, inviteCode: $inviteCode) {
     ...SessionTokens
   }
 }
@@ -1305,3 +1733,8 @@ fragment PrivacyConsentFields on PrivacyConsent {
   agreedAt
   current
 }`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
+export const RecordInviteQuoteDocument = new TypedDocumentString(`
+    mutation RecordInviteQuote {
+  recordInviteQuote
+}
+    `) as unknown as TypedDocumentString<RecordInviteQuoteMutation, RecordInviteQuoteMutationVariables>;

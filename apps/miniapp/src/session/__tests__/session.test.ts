@@ -50,6 +50,7 @@ function setup(
     getCode?: () => Promise<string>;
     answers?: Record<string, unknown>;
     localConsent?: string;
+    inviteCode?: string | null;
   } = {},
 ) {
   const bff = fakeBff({
@@ -72,6 +73,7 @@ function setup(
       load: () => (consent ? { version: consent, agreedAt: later } : null),
       save: (version) => void (consent = version),
     },
+    inviteTouch: { code: () => options.inviteCode ?? null },
   });
   return { service, store, bff, getCode, localConsent: () => consent };
 }
@@ -178,6 +180,61 @@ describe('sign-out', () => {
     const failing = setup({ stored: issued, answers: { Logout: { data: null, errors: [{ message: 'boom' }] } } });
     await failing.service.signOut();
     expect(failing.store.load()).toBeNull();
+    warn.mockRestore();
+  });
+});
+
+describe('invite attribution', () => {
+  const touched = 'AbCdEfGhIjKlMnOpQrStUv';
+
+  it('sends the remembered invite with a sign-in', async () => {
+    const { service, bff } = setup({ platform: 'H5', silent: false, inviteCode: touched });
+    await service.signInWithPhone('13800138000', '123456');
+    expect(bff.calls[0]).toEqual({
+      operation: 'Login',
+      variables: { platform: 'H5', code: '123456', phone: '13800138000', inviteCode: touched },
+    });
+  });
+
+  it('sends the launch invite on a silent sign-in when none is remembered, the remembered one otherwise', async () => {
+    const launched = setup();
+    await launched.service.signInSilently('LaunchCode000000000000');
+    expect(launched.bff.calls[0].variables).toEqual({
+      platform: 'WECHAT',
+      code: 'wx-code',
+      phone: null,
+      inviteCode: 'LaunchCode000000000000',
+    });
+
+    const remembered = setup({ inviteCode: touched });
+    await remembered.service.signInSilently('LaunchCode000000000000');
+    expect(remembered.bff.calls[0].variables.inviteCode).toBe(touched);
+  });
+
+  it('reports a quote only when signed in with a remembered invite', async () => {
+    const answers = { RecordInviteQuote: { data: { recordInviteQuote: true } } };
+    const signedOut = setup({ inviteCode: touched, answers });
+    await signedOut.service.recordInviteQuote();
+    expect(signedOut.bff.calls).toEqual([]);
+
+    const untouched = setup({ stored: issued, answers });
+    await untouched.service.recordInviteQuote();
+    expect(untouched.bff.calls).toEqual([]);
+
+    const touchedIn = setup({ stored: issued, inviteCode: touched, answers });
+    await touchedIn.service.recordInviteQuote();
+    expect(touchedIn.bff.calls.map((call) => call.operation)).toEqual(['RecordInviteQuote']);
+  });
+
+  it('never throws when reporting a quote fails', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { service } = setup({
+      stored: issued,
+      inviteCode: touched,
+      answers: { RecordInviteQuote: { data: null, errors: [{ message: 'boom' }] } },
+    });
+    await expect(service.recordInviteQuote()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
     warn.mockRestore();
   });
 });

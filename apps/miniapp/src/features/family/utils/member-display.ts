@@ -69,6 +69,13 @@ export const ROLE_LABELS: Readonly<Record<HouseholdRole, string>> = {
   VIEWER: '仅查看',
 };
 
+/** The role of an account in 家庭账号 (who belongs to the household). */
+export const PERSON_ROLE_LABELS: Readonly<Record<HouseholdRole, string>> = {
+  OWNER: '管理员',
+  MEMBER: '成员',
+  VIEWER: '查看者',
+};
+
 /** What the signed-in person may do in a household that is not theirs; null for the owner. */
 export function roleNotice(role: HouseholdRole): string | null {
   switch (role) {

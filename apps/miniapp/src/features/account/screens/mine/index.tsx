@@ -8,6 +8,7 @@ import { MeDocument, type MeQuery } from '../../../../graphql/generated/graphql'
 import { useQuery } from '../../../../hooks/useQuery';
 import { LOGIN_PLATFORM } from '../../../../platform/login';
 import { sessionService } from '../../../../session/session';
+import { MY_INVITES_PAGE } from '../../../invites';
 import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import PhoneForm from '../../components/phone-form';
@@ -179,6 +180,22 @@ function Account({
             </View>
           )
         ) : null}
+      </View>
+
+      <View
+        className="mine__card mine__entry"
+        data-testid="open-my-invites"
+        role="button"
+        aria-label="我的邀请：查看分享效果、撤销邀请"
+        onClick={() => void Taro.navigateTo({ url: MY_INVITES_PAGE })}
+      >
+        <View className="mine__entry-main">
+          <Text className="mine__title mine__entry-title">我的邀请</Text>
+          <Text className="mine__notice">分享给好友的产品、家庭邀请和保单摘要，以及好友的查看和加入情况</Text>
+        </View>
+        <Text className="mine__entry-arrow" aria-hidden>
+          ›
+        </Text>
       </View>
 
       <View className="mine__card" data-testid="privacy-consent">

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import StateView from '../../../../components/state-view';
 import { ProductDetailDocument, type ScoreDimension } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
+import { shareInviteUrl } from '../../../invites';
 import ScoreExplanation from '../../components/score-explanation';
 import ScoreRadar from '../../components/score-radar';
 import { routeParam } from '../../../../utils/route-param';
@@ -164,6 +165,15 @@ export default function ProductPage() {
           onClick={() => void Taro.navigateTo({ url: quotePageUrl(product.id) })}
         >
           测算保费
+        </Button>
+      </View>
+      <View className="product-detail__share-row">
+        <Button
+          className="product-detail__share-button"
+          data-testid="share-product"
+          onClick={() => void Taro.navigateTo({ url: shareInviteUrl({ kind: 'PRODUCT', productId: product.id }) })}
+        >
+          分享给好友
         </Button>
       </View>
       <Text className="product-detail__footnote">评分与测算仅供参考，以保险条款和投保页面为准。</Text>

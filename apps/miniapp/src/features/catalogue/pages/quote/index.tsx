@@ -7,6 +7,7 @@ import { graphqlClient } from '../../../../graphql/client';
 import { inputErrorReasons } from '../../../../graphql/errors';
 import { QuoteDocument, QuoteProductDocument, type QuoteProductQuery } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
+import { sessionService } from '../../../../session/session';
 import { routeParam } from '../../../../utils/route-param';
 import {
   ageFromParam,
@@ -92,6 +93,8 @@ function QuoteForm({ product, age }: { product: QuoteProduct; age: string }) {
     const answer = await graphqlClient.execute(QuoteDocument, { input: toQuoteInput(values, product.id) });
     if (answer.data && !answer.error) {
       dispatch({ type: 'quoted', result: answer.data.quote });
+      // Share-to-friend: a quote counts for the invite that brought this person (fire and forget).
+      void sessionService.recordInviteQuote();
       return;
     }
     const error = answer.error;

@@ -34,7 +34,8 @@ const household: Household = {
   name: '我的家庭',
   role: 'OWNER',
   isOwn: true,
-  permissions: { addMember: true, addPolicy: true, revealIdNumbers: true },
+  permissions: { addMember: true, addPolicy: true, revealIdNumbers: true, invite: true },
+  people: [],
   members: [member],
   policies: [],
 };

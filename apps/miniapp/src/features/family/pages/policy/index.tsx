@@ -16,6 +16,7 @@ import { editPolicyUrl } from '../../routes';
 import { endPolicyServerErrors, validateEndPolicy, type EndPolicyErrors } from '../../utils/end-policy';
 import { normaliseBirthDate as normaliseDate } from '../../utils/member-form';
 import { formatYuanExact } from '../../utils/money-input';
+import { shareInviteUrl } from '../../../invites';
 import { leavePage } from '../../utils/navigation';
 import {
   beneficiaryGroups,
@@ -281,6 +282,17 @@ function PolicyDetail(props: { household: Household; policy: Policy; onChanged: 
             onClick={() => void Taro.navigateTo({ url: editPolicyUrl(policy.id) })}
           >
             编辑
+          </Button>
+        ) : null}
+        {policy.canEdit ? (
+          <Button
+            className="policy__share"
+            data-testid="policy-share"
+            onClick={() =>
+              void Taro.navigateTo({ url: shareInviteUrl({ kind: 'POLICY_SUMMARY', policyId: policy.id }) })
+            }
+          >
+            分享保单摘要
           </Button>
         ) : null}
         {mayEnd && !ending ? (

@@ -7,6 +7,8 @@ import { sessionService } from '../../../../session/session';
 import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import { SignIn } from '../../../account';
+import { shareInviteUrl } from '../../../invites';
+import HouseholdPeople from '../../components/household-people';
 import MemberCard from '../../components/member-card';
 import type { Household } from '../../hooks/households-state';
 import { useHouseholds } from '../../hooks/useHouseholds';
@@ -94,13 +96,13 @@ function Households({ refreshRef }: { refreshRef: { current: Refresh | null } })
   return (
     <View className="family__households" data-testid="households">
       {state.households.map((household) => (
-        <HouseholdSection key={household.id} household={household} />
+        <HouseholdSection key={household.id} household={household} onChanged={() => void refreshRef.current?.()} />
       ))}
     </View>
   );
 }
 
-function HouseholdSection({ household }: { household: Household }) {
+function HouseholdSection({ household, onChanged }: { household: Household; onChanged: () => void }) {
   const members = sortMembers(household.members);
   const notice = roleNotice(household.role);
   // In their own household, the person starts with themself.
@@ -169,7 +171,9 @@ function HouseholdSection({ household }: { household: Household }) {
         ))
       )}
 
-      {household.permissions.addMember || (household.permissions.addPolicy && members.length > 0) ? (
+      {household.permissions.addMember ||
+      household.permissions.invite ||
+      (household.permissions.addPolicy && members.length > 0) ? (
         <View className="family__add-row">
           {household.permissions.addMember ? (
             <Button className="family__add" data-testid="add-member" onClick={add}>
@@ -181,8 +185,26 @@ function HouseholdSection({ household }: { household: Household }) {
               添加保单
             </Button>
           ) : null}
+          {household.permissions.invite ? (
+            <Button
+              className="family__invite"
+              data-testid="invite-family"
+              onClick={go(shareInviteUrl({ kind: 'FAMILY_JOIN', householdId: household.id }))}
+            >
+              邀请家人
+            </Button>
+          ) : null}
         </View>
       ) : null}
+
+      <HouseholdPeople
+        householdId={household.id}
+        householdName={household.name}
+        joined={!household.isOwn}
+        people={household.people}
+        onChanged={onChanged}
+        onLeft={onChanged}
+      />
     </View>
   );
 }

@@ -1,0 +1,34 @@
+import type { InviteFunnelFieldsFragment } from '../../../graphql/generated/graphql';
+
+/** The funnel as bars (我的邀请): each step's count, label and width relative to the widest. */
+
+export interface FunnelBar {
+  key: keyof InviteFunnelFieldsFragment;
+  label: string;
+  count: number;
+  /** Width in % of the track, 0–100; at least MIN_VISIBLE_PERCENT for a step that is not 0. */
+  percent: number;
+  /** The bar in words, for screen readers: `查看 12 人`. */
+  spoken: string;
+}
+
+export const FUNNEL_STEPS: readonly { key: keyof InviteFunnelFieldsFragment; label: string }[] = [
+  { key: 'opened', label: '查看' },
+  { key: 'signedUp', label: '注册' },
+  { key: 'converted', label: '加入/测算' },
+  { key: 'bought', label: '投保' },
+];
+
+/** A step with someone in it stays visible next to a large first step. */
+export const MIN_VISIBLE_PERCENT = 4;
+
+export function funnelBars(funnel: InviteFunnelFieldsFragment): FunnelBar[] {
+  const counts = FUNNEL_STEPS.map((step) => Math.max(0, Math.floor(funnel[step.key] || 0)));
+  const widest = Math.max(0, ...counts);
+  return FUNNEL_STEPS.map((step, index) => {
+    const count = counts[index];
+    const exact = widest === 0 ? 0 : (count / widest) * 100;
+    const percent = count === 0 ? 0 : Math.max(MIN_VISIBLE_PERCENT, Math.round(exact));
+    return { key: step.key, label: step.label, count, percent, spoken: `${step.label} ${count} 人` };
+  });
+}
