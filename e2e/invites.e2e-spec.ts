@@ -82,6 +82,14 @@ describe('H5 invites journey: invite a family member, join from the link, see it
     const link = (await visible(owner, '[data-testid="share-link"]').innerText()).trim();
     expect(link).toMatch(/#\/pages\/invite\/index\?code=[0-9A-Za-z]{22}$/);
 
+    // 生成海报: the poster with the invite's code, drawn from the BFF's code image, as an image to long-press.
+    await visible(owner, '[data-testid="make-poster"]').click();
+    const poster = visible(owner, '[data-testid="poster"] img.poster__image');
+    await poster.waitFor({ timeout: 20_000 });
+    expect(await poster.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await poster.getAttribute('alt')).toContain('我的家庭');
+    expect(await visible(owner, '[data-testid="poster"]').innerText()).toContain('长按图片保存或分享');
+
     // The friend, signed out in another browser, opens the link: the family, the sharer masked, the role.
     const friendContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const friend = await friendContext.newPage();

@@ -8,15 +8,18 @@ export interface FunnelBar {
   count: number;
   /** Width in % of the track, 0–100; at least MIN_VISIBLE_PERCENT for a step that is not 0. */
   percent: number;
-  /** The bar in words, for screen readers: `查看 12 人`. */
+  /** The unit: landings are counted as views (次), the other steps as people (人). */
+  unit: '次' | '人';
+  /** The bar in words, for screen readers: `查看 12 次`, `注册 3 人`. */
   spoken: string;
 }
 
-export const FUNNEL_STEPS: readonly { key: keyof InviteFunnelFieldsFragment; label: string }[] = [
-  { key: 'opened', label: '查看' },
-  { key: 'signedUp', label: '注册' },
-  { key: 'converted', label: '加入/测算' },
-  { key: 'bought', label: '投保' },
+export const FUNNEL_STEPS: readonly { key: keyof InviteFunnelFieldsFragment; label: string; unit: '次' | '人' }[] = [
+  // Every landing counts (signed in or not, again after signing in): views, not people.
+  { key: 'opened', label: '查看', unit: '次' },
+  { key: 'signedUp', label: '注册', unit: '人' },
+  { key: 'converted', label: '加入/测算', unit: '人' },
+  { key: 'bought', label: '投保', unit: '人' },
 ];
 
 /** A step with someone in it stays visible next to a large first step. */
@@ -29,6 +32,13 @@ export function funnelBars(funnel: InviteFunnelFieldsFragment): FunnelBar[] {
     const count = counts[index];
     const exact = widest === 0 ? 0 : (count / widest) * 100;
     const percent = count === 0 ? 0 : Math.max(MIN_VISIBLE_PERCENT, Math.round(exact));
-    return { key: step.key, label: step.label, count, percent, spoken: `${step.label} ${count} 人` };
+    return {
+      key: step.key,
+      label: step.label,
+      count,
+      percent,
+      unit: step.unit,
+      spoken: `${step.label} ${count} ${step.unit}`,
+    };
   });
 }

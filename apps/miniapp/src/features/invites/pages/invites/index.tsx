@@ -112,7 +112,9 @@ function Funnel({ funnel }: { funnel: InviteFunnelFieldsFragment }) {
             <View className="my-invites__bar-track" aria-hidden>
               <View className="my-invites__bar" style={{ width: `${bar.percent}%` }} />
             </View>
-            <Text className="my-invites__bar-count">{bar.count} 人</Text>
+            <Text className="my-invites__bar-count">
+              {bar.count} {bar.unit}
+            </Text>
           </View>
         ))}
       </View>

@@ -9,7 +9,8 @@ describe('funnel bars', () => {
       ['加入/测算', 5, 25],
       ['投保', 0, 0],
     ]);
-    expect(bars[0].spoken).toBe('查看 20 人');
+    expect(bars[0].spoken).toBe('查看 20 次');
+    expect(bars[1].spoken).toBe('注册 10 人');
   });
 
   it('keeps a small step visible and an empty funnel flat', () => {
