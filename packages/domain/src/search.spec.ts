@@ -149,6 +149,8 @@ describe('readSearchQuery: typos of one character', () => {
   it('leaves text the catalogue knows, and short words, as they are', () => {
     expect(read('重急险', () => true).concepts).toEqual([]);
     expect(read('xy').concepts).toEqual([]);
+    // Only whole pinyin words are corrected: kangnign is not 抗癌 (kangai) plus leftovers.
+    expect(read('kangnign').concepts).toEqual([]);
   });
 
   it('measures one edit', () => {
@@ -199,6 +201,12 @@ describe('rankSearchHit', () => {
     expect(direct?.relevance).toBe(RELEVANCE.category);
     expect(viaCoverage?.relevance).toBe(RELEVANCE.coverage);
     expect(rank(adultAccident, '重疾')).toBeNull();
+  });
+
+  it('keeps a product of another category whose name has the word typed, between the two', () => {
+    const cancerMedical = makeProduct({ id: 'a:CAN', name: '康宁安心 防癌医疗险', category: 'CANCER', coverage: [] });
+    expect(rank(cancerMedical, '医疗')?.relevance).toBe(RELEVANCE.named);
+    expect(rank(cancerMedical, '住院')).toBeNull();
   });
 
   it('ranks exact readings above corrected ones', () => {

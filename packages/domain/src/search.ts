@@ -272,10 +272,12 @@ function correctPiece(
 ): { entry: VocabularyEntry; typed: string; left: string[] } | null {
   const { chars, start: pieceStart, end: pieceEnd } = leftover;
   const latin = isLatin(chars[pieceStart]);
-  const from = pieceStart > 0 && !isSeparator(chars[pieceStart - 1]) ? pieceStart - 1 : pieceStart;
-  const to = pieceEnd < chars.length && !isSeparator(chars[pieceEnd]) ? pieceEnd + 1 : pieceEnd;
+  const from = !latin && pieceStart > 0 && !isSeparator(chars[pieceStart - 1]) ? pieceStart - 1 : pieceStart;
+  const to = !latin && pieceEnd < chars.length && !isSeparator(chars[pieceEnd]) ? pieceEnd + 1 : pieceEnd;
   const minimum = latin ? MIN_FUZZY_LATIN : MIN_FUZZY_CJK;
-  for (let width = to - from; width >= minimum - 1; width--) {
+  // Pinyin has no word boundaries to trust: a Latin leftover is corrected whole or not at all.
+  const narrowest = latin ? to - from : minimum - 1;
+  for (let width = to - from; width >= narrowest; width--) {
     for (let start = from; start + width <= to; start++) {
       // The window must lie mostly on the leftover, not on its neighbours.
       const overlap = Math.min(start + width, pieceEnd) - Math.max(start, pieceStart);
@@ -327,6 +329,8 @@ export interface TextMatch {
 /** Relevance points, exact readings above corrected ones (docs/search.md, "Ranking"). */
 export const RELEVANCE = {
   category: 10,
+  /** Another category's product whose name has the word typed (防癌医疗险 for 医疗). */
+  named: 6,
   coverage: 4,
   audienceMark: 6,
   audienceOnly: 3,
@@ -335,8 +339,8 @@ export const RELEVANCE = {
 } as const;
 
 /**
- * Whether `product` answers `query`, and how well: every concept (its category, or else one of its
- * coverage items), the audience's ages, the age, and every leftover piece (through `matchText`) must
+ * Whether `product` answers `query`, and how well: every concept (its category, or else the word as
+ * typed in the name, or else one of its coverage items), the audience's ages, the age, and every leftover piece (through `matchText`) must
  * match; a product that misses one is not a hit.
  */
 export function rankSearchHit(
@@ -349,6 +353,7 @@ export function rankSearchHit(
   for (const read of query.concepts) {
     const share = read.fuzzy ? RELEVANCE.fuzzyShare : 1;
     if (read.concept.categories.includes(product.category)) relevance += RELEVANCE.category * share;
+    else if (!read.fuzzy && product.name.toLowerCase().includes(read.typed)) relevance += RELEVANCE.named;
     else if (product.coverage.some((item) => read.concept.coverage.includes(item.key)))
       relevance += RELEVANCE.coverage * share;
     else return null;
