@@ -56,6 +56,7 @@ import {
   checkProductsAnswer,
   pageIds,
   productsRequest,
+  GRAPHQL_HEADERS,
 } from './lib/products-page.js';
 import {
   HOST,
@@ -84,10 +85,30 @@ const bffNodeArgs = (process.env.BENCH_BFF_NODE_ARGS ?? '').split(' ').filter(Bo
 const serverNodeEnv = process.env.BENCH_NODE_ENV ?? 'production';
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'catalogue.json'));
 
-type TargetName = 'fastify-bare' | 'bff-cached' | 'bff-uncached';
+/**
+ * The search the benchmark sends: an audience, a kind of cover in pinyin and a typo-free word, so the
+ * request goes through every stage of the reader (docs/search.md) and ranks a few dozen hits.
+ */
+const SEARCH_TEXT = '儿童 zhongji';
+const SEARCH_QUERY = `query($text: String) { products(first: 20, filter: { text: $text }) { totalCount understood edges { cursor highlights { start length } node { id name category priceFrom insurer { id name } score { composite goldPick } } } pageInfo { hasNextPage endCursor } fallback { message } errors { code } dataAgeSeconds } }`;
+const SUGGEST_PREFIX = 'zh';
+const SUGGEST_QUERY = `query($prefix: String!) { searchSuggestions(prefix: $prefix) { text kind productId } }`;
+
+function graphqlRequest(graphqlUrl: string, query: string, variables: Record<string, unknown>): HttpRequestSpec {
+  return {
+    url: graphqlUrl,
+    method: 'POST',
+    headers: { ...GRAPHQL_HEADERS },
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+type TargetName = 'fastify-bare' | 'bff-cached' | 'bff-search' | 'bff-suggest' | 'bff-uncached';
 const TARGET_LABELS: Readonly<Record<TargetName, string>> = {
   'fastify-bare': 'bare Fastify (GET /, hello world)',
   'bff-cached': 'BFF, products(first: 20), catalogue cached (default cache settings)',
+  'bff-search': `BFF, products(first: 20, filter: { text: "${SEARCH_TEXT}" }) with highlights, understood, fallback; same process as bff-cached`,
+  'bff-suggest': `BFF, searchSuggestions(prefix: "${SUGGEST_PREFIX}"); same process as bff-cached`,
   'bff-uncached': 'BFF, products(first: 20), uncached (every request asks all 12 insurers, 50–200 ms each)',
 };
 
@@ -154,6 +175,21 @@ async function verify(target: RunningTarget): Promise<Verified> {
   const bytes = Buffer.byteLength(text);
   if (target.name === 'fastify-bare') {
     if (body.hello !== 'world') fail('expected {"hello":"world"}');
+    return { bytes, elapsedMs };
+  }
+  if (target.name === 'bff-search') {
+    const answer = body as {
+      errors?: unknown[];
+      data?: { products?: { edges: unknown[]; understood: string | null } };
+    };
+    if (answer.errors?.length) fail('response carries GraphQL errors');
+    const found = answer.data?.products;
+    if (!found || found.edges.length === 0 || !found.understood) fail('expected search hits and an understood line');
+    return { bytes, elapsedMs };
+  }
+  if (target.name === 'bff-suggest') {
+    const answer = body as { errors?: unknown[]; data?: { searchSuggestions?: unknown[] } };
+    if (answer.errors?.length || !answer.data?.searchSuggestions?.length) fail('expected suggestions');
     return { bytes, elapsedMs };
   }
   const checked = checkProductsAnswer(body);
@@ -242,11 +278,27 @@ async function main(): Promise<void> {
       { ...env, CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' },
       logDir,
     );
-    const running = [bareTarget, cached, uncached];
+    // Search and suggestions on the cached BFF: the same process and catalogue as bff-cached.
+    const searchTarget: RunningTarget = {
+      name: 'bff-search',
+      logFile: cached.logFile,
+      request: graphqlRequest(cached.request.url, SEARCH_QUERY, { text: SEARCH_TEXT }),
+    };
+    const suggestTarget: RunningTarget = {
+      name: 'bff-suggest',
+      logFile: cached.logFile,
+      request: graphqlRequest(cached.request.url, SUGGEST_QUERY, { prefix: SUGGEST_PREFIX }),
+    };
+    const running = [bareTarget, cached, searchTarget, suggestTarget, uncached];
 
     // Check every target before measuring. The cached BFF's first request fills its cache (and waits
     // for the slowest insurer); its second must not reach the sandbox at all.
     await verify(bareTarget);
+    const firstSearch = await verify(searchTarget);
+    await verify(suggestTarget);
+    console.log(
+      `  bff-search: "${SEARCH_TEXT}" verified, first search ${firstSearch.elapsedMs.toFixed(1)} ms (builds the index); bff-suggest verified`,
+    );
     console.log(`  fastify-bare: ready on ${bareTarget.request.url}, answer verified`);
     const filling = await verify(cached);
     const beforeCachedCheck = await sandbox.stats();
@@ -356,13 +408,19 @@ async function main(): Promise<void> {
       if (!result) throw new Error(`no result for ${name}`);
       return result;
     };
-    const [bareResult, cachedResult, uncachedResult] = [
+    const [bareResult, cachedResult, uncachedResult, searchResult, suggestResult] = [
       byName('fastify-bare'),
       byName('bff-cached'),
       byName('bff-uncached'),
+      byName('bff-search'),
+      byName('bff-suggest'),
     ];
     const ratios = {
       'bff-cached / fastify-bare (req/s)': round(cachedResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
+      'bff-search / bff-cached (req/s)': round(searchResult.requestsPerSecond / cachedResult.requestsPerSecond, 3),
+      'bff-search p99 / bff-cached p99': round(searchResult.latencyMs.p99 / cachedResult.latencyMs.p99, 3),
+      'bff-suggest / bff-cached (req/s)': round(suggestResult.requestsPerSecond / cachedResult.requestsPerSecond, 3),
+      'bff-suggest p99 / bff-cached p99': round(suggestResult.latencyMs.p99 / cachedResult.latencyMs.p99, 3),
       'bff-uncached / bff-cached (req/s)': round(uncachedResult.requestsPerSecond / cachedResult.requestsPerSecond, 4),
       'bff-uncached p50 / slowest insurer': round(uncachedResult.latencyMs.p50 / slowest.loadMs, 3),
       'bff-uncached p50 / sum of insurers': round(uncachedResult.latencyMs.p50 / sumMs, 3),

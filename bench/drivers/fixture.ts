@@ -74,6 +74,7 @@ function buildListing(): ProductListing {
     failures: [],
     freshness: [],
     takenAt: Date.now(),
+    signature: 'bench-fixture',
   };
   return { page, snapshot };
 }

@@ -119,6 +119,8 @@ export function bffEnv(options: BffEnvOptions): Record<string, string> {
     // Required in production by BFFs with sign-in; a BFF without it ignores them. Fresh per run.
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Required in production since shared links (invites); the benchmarks share nothing.
+    PUBLIC_APP_URL: 'https://bench.example.com',
   };
 }
 

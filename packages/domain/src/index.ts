@@ -16,3 +16,5 @@ export * from './policy.js';
 export * from './coverage-gap.js';
 export * from './family-overview.js';
 export * from './invite.js';
+export * from './search-vocabulary.js';
+export * from './search.js';

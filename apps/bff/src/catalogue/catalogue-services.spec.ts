@@ -12,6 +12,7 @@ import {
   UpstreamError,
 } from './insurers/insurer.port.js';
 import type { InsurerRepository } from './insurer.repository.js';
+import { CatalogueSearchService } from './search/catalogue-search.service.js';
 import { ProductListingService } from './product-listing.service.js';
 import { QuoteService } from './quote.service.js';
 
@@ -51,7 +52,7 @@ function build(insurers: InsurerEntity[], adapter: InsurerAdapter, env: Record<s
   const repository = { findEnabled: async () => insurers } as unknown as InsurerRepository;
   const loader = new InsurerCatalogueLoader([adapter], new MemoryCacheStore(() => now), clock, config);
   const snapshots = new CatalogueSnapshotService(repository, loader, clock);
-  const listing = new ProductListingService(snapshots);
+  const listing = new ProductListingService(snapshots, new CatalogueSearchService());
   const quotes = new QuoteService(snapshots, clock);
   return {
     service: {

@@ -42,6 +42,11 @@ export interface CatalogueSnapshot {
   readonly freshness: readonly InsurerFreshness[];
   /** Epoch ms the snapshot was taken, to compute ages from. */
   readonly takenAt: number;
+  /**
+   * Names every listed insurer's data version: equal signatures mean equal products and scores, so
+   * what is derived from them (scores, the search index) is kept until it changes.
+   */
+  readonly signature: string;
 }
 
 /** A product of the snapshot; names the insurer when the product's insurer could not be reached. */
@@ -100,13 +105,18 @@ export class CatalogueSnapshotService {
       products.push(...catalogue.products);
       freshness.push({ insurer: summary, fetchedAt, stale });
     });
+    const signature = freshness
+      .map((entry) => `${entry.insurer.id}@${entry.fetchedAt}`)
+      .sort()
+      .join(',');
     return {
       products,
       insurers,
-      scores: this.scores(products, insurers, freshness),
+      scores: this.scores(signature, products, insurers),
       failures,
       freshness,
       takenAt: this.clock.now(),
+      signature,
     };
   }
 
@@ -122,14 +132,10 @@ export class CatalogueSnapshotService {
   }
 
   private scores(
+    signature: string,
     products: readonly Product[],
     insurers: ReadonlyMap<string, ListedInsurer>,
-    freshness: readonly InsurerFreshness[],
   ): ReadonlyMap<string, ProductScore> {
-    const signature = freshness
-      .map((entry) => `${entry.insurer.id}@${entry.fetchedAt}`)
-      .sort()
-      .join(',');
     if (this.scoreMemo?.signature === signature) return this.scoreMemo.scores;
     const facts = new Map([...insurers].map(([id, insurer]) => [id, insurer.facts]));
     const scores = scoreCatalogue(products, facts);

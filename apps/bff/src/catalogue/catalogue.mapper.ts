@@ -59,7 +59,7 @@ function mapErrors(snapshot: CatalogueSnapshot): InsurerErrorModel[] {
   }));
 }
 
-export function mapProductListing({ page, snapshot }: ProductListing): ProductConnectionModel {
+export function mapProductListing({ page, snapshot, search }: ProductListing): ProductConnectionModel {
   const freshness = snapshot.freshness.map((entry) => ({
     insurer: mapInsurer(snapshot, entry.insurer),
     fetchedAt: new Date(entry.fetchedAt),
@@ -67,12 +67,24 @@ export function mapProductListing({ page, snapshot }: ProductListing): ProductCo
     stale: entry.stale,
   }));
   return {
-    edges: page.items.map((item) => ({ cursor: item.cursor, node: mapProduct(item.node, snapshot) })),
+    edges: page.items.map((item) => ({
+      cursor: item.cursor,
+      node: mapProduct(item.node, snapshot),
+      highlights: (search?.highlights.get(item.node.id) ?? []).map((range) => ({ ...range })),
+    })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
     errors: mapErrors(snapshot),
     freshness,
     dataAgeSeconds: freshness.reduce((oldest, entry) => Math.max(oldest, entry.ageSeconds), 0),
+    understood: search?.understood ?? null,
+    fallback: search?.fallback
+      ? {
+          message: search.fallback.message,
+          categories: search.fallback.categories.map((category) => ({ category, label: CATEGORY_LABELS[category] })),
+          products: search.fallback.products.map((product) => mapProduct(product, snapshot)),
+        }
+      : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { InsurerRepository } from './insurer.repository.js';
 import { ProductListingService } from './product-listing.service.js';
 import { ProductsResolver } from './products.resolver.js';
 import { QuoteService } from './quote.service.js';
+import { CatalogueSearchService } from './search/catalogue-search.service.js';
 
 @Module({
   providers: [
@@ -25,6 +26,7 @@ import { QuoteService } from './quote.service.js';
     InsurerRepository,
     InsurerCatalogueLoader,
     CatalogueSnapshotService,
+    CatalogueSearchService,
     ProductListingService,
     QuoteService,
     ProductsResolver,

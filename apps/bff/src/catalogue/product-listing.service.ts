@@ -17,6 +17,8 @@ import {
   compareProducts,
   matchesFilter,
   paginate,
+  relevanceSortValue,
+  type TextRange,
 } from '@family/domain';
 import {
   ComparisonSizeInputError,
@@ -27,6 +29,8 @@ import {
   SearchTextTooLongError,
 } from './catalogue.errors.js';
 import { type CatalogueSnapshot, CatalogueSnapshotService, findProduct } from './catalogue-snapshot.service.js';
+import { type SearchFallback, type SearchSuggestion } from './search/catalogue-search.index.js';
+import { CatalogueSearchService } from './search/catalogue-search.service.js';
 
 export const MAX_SEARCH_LENGTH = 50;
 const MAX_AGE = 120;
@@ -34,12 +38,28 @@ const MAX_AGE = 120;
 export interface ProductListing {
   readonly page: Page<Product>;
   readonly snapshot: CatalogueSnapshot;
+  /** Present when the filter has text: how it was read, what to highlight, and what to offer instead. */
+  readonly search?: ListingSearch;
 }
+
+export interface ListingSearch {
+  /** "为您找到：适合 5 岁的重疾险", or null when the text was matched as plain text only. */
+  readonly understood: string | null;
+  /** Ranges of each listed product's name to highlight, by product id. */
+  readonly highlights: ReadonlyMap<string, readonly TextRange[]>;
+  /** When nothing matched: the closest categories and the best-scored products. */
+  readonly fallback: SearchFallback | null;
+}
+
+export type { SearchFallback, SearchSuggestion };
 
 /** Browsing the catalogue (C2, C3, C5): filtered and sorted pages, one product, comparisons. */
 @Injectable()
 export class ProductListingService {
-  constructor(private readonly snapshots: CatalogueSnapshotService) {}
+  constructor(
+    private readonly snapshots: CatalogueSnapshotService,
+    private readonly search: CatalogueSearchService,
+  ) {}
 
   async listProducts(
     filter: ProductFilter,
@@ -56,13 +76,49 @@ export class ProductListingService {
     // The whole catalogue even for one insurer: scores are relative to each category's peers.
     const snapshot = await this.snapshots.snapshot();
     const label = (category: Product['category']): string => CATEGORY_LABELS[category];
-    const matching = snapshot.products.filter((product) => matchesFilter(product, filter, label));
+    const text = filter.text?.trim();
     try {
-      return { page: paginate(matching, { first, after }, this.sorter(sort, snapshot)), snapshot };
+      if (!text) {
+        const matching = snapshot.products.filter((product) => matchesFilter(product, filter, label));
+        return { page: paginate(matching, { first, after }, this.sorter(sort, snapshot)), snapshot };
+      }
+      // C2: the text is read (synonyms, audiences, pinyin, typos) and matched through the search index;
+      // the other filters narrow the candidates as before.
+      const index = this.search.indexFor(snapshot);
+      const candidates = snapshot.products.filter((product) =>
+        matchesFilter(product, { ...filter, text: null }, label),
+      );
+      const outcome = index.search(text, candidates);
+      const relevance = new Map(outcome.hits.map((hit) => [hit.product.id, hit.relevance]));
+      const sorter: Sorter<Product> =
+        sort === 'SCORE'
+          ? {
+              name: 'RELEVANCE',
+              value: (product) =>
+                relevanceSortValue(relevance.get(product.id) ?? 0, snapshot.scores.get(product.id)?.composite ?? null),
+              compare: (a, b) => (a < b ? 1 : a > b ? -1 : 0),
+            }
+          : this.sorter(sort, snapshot);
+      const page = paginate(
+        outcome.hits.map((hit) => hit.product),
+        { first, after },
+        sorter,
+      );
+      const highlights = new Map(outcome.hits.map((hit) => [hit.product.id, hit.highlights]));
+      const fallback = outcome.hits.length === 0 ? index.fallback(text, outcome.query) : null;
+      return { page, snapshot, search: { understood: outcome.understood, highlights, fallback } };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw new InvalidCursorInputError();
       throw error;
     }
+  }
+
+  /** Completions of what is being typed in the search box (cheap: a scan of a precomputed list). */
+  async suggest(prefix: string): Promise<SearchSuggestion[]> {
+    if (prefix.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(MAX_SEARCH_LENGTH);
+    if (!prefix.trim()) return [];
+    const snapshot = await this.snapshots.snapshot();
+    return this.search.indexFor(snapshot).suggest(prefix);
   }
 
   async getProduct(id: string): Promise<{ product: Product; snapshot: CatalogueSnapshot }> {

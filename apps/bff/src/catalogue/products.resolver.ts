@@ -9,6 +9,8 @@ import { InsurerListingModel } from './models/insurer.model.js';
 import { ProductConnectionModel } from './models/product-connection.model.js';
 import { ProductModel, ProductSortEnum } from './models/product.model.js';
 import { QuoteModel } from './models/quote.model.js';
+import { SearchSuggestionModel } from './models/search.model.js';
+import { MAX_SUGGESTIONS } from './search/catalogue-search.index.js';
 import { ProductListingService } from './product-listing.service.js';
 import { QuoteService } from './quote.service.js';
 
@@ -33,6 +35,15 @@ export class ProductsResolver {
     @Args('sort', { type: () => ProductSortEnum, defaultValue: 'SCORE' }) sort: ProductSort,
   ): Promise<ProductConnectionModel> {
     return mapProductListing(await this.listing.listProducts(filter ?? {}, sort, first, after ?? null));
+  }
+
+  @Query(() => [SearchSuggestionModel], {
+    description:
+      'Completions of the search text as it is typed (C2): kinds of cover, audiences, product names; pinyin too',
+    complexity: ({ childComplexity }) => 1 + MAX_SUGGESTIONS * childComplexity,
+  })
+  async searchSuggestions(@Args('prefix', { type: () => String }) prefix: string): Promise<SearchSuggestionModel[]> {
+    return this.listing.suggest(prefix);
   }
 
   @Query(() => ProductModel)

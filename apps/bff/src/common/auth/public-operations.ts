@@ -9,6 +9,7 @@ import { SetMetadata } from '@nestjs/common';
 export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   // The catalogue: browsing, comparing and quoting need no account (friends opening a shared card).
   'Query.products',
+  'Query.searchSuggestions',
   'Query.product',
   'Query.insurers',
   'Query.compareProducts',

@@ -24,11 +24,14 @@ export interface ConnectionShape<Node> {
 
 /**
  * A `<Name>Connection` type with `<Name>Edge`s over `node`; extend the returned class to add fields
- * (the product connection adds per-insurer errors and freshness).
+ * (the product connection adds per-insurer errors and freshness). `edgeBase`, an abstract object type,
+ * adds fields to the edge (the product edge's search highlights).
  */
-export function Connection<Node>(node: Type<Node>, name: string): Type<ConnectionShape<Node>> {
+export function Connection<Node>(node: Type<Node>, name: string, edgeBase?: Type<object>): Type<ConnectionShape<Node>> {
+  const Base: Type<object> = edgeBase ?? class {};
+
   @ObjectType(`${name}Edge`)
-  class Edge implements EdgeShape<Node> {
+  class Edge extends Base implements EdgeShape<Node> {
     @Field()
     cursor: string;
 

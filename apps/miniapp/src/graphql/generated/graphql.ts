@@ -272,6 +272,13 @@ export type ScoreDimension =
   | 'INSURER'
   | 'VALUE';
 
+/** A category label, a word for who is insured, a query people type (儿童重疾险), or a product name */
+export type SearchSuggestionKind =
+  | 'AUDIENCE'
+  | 'CATEGORY'
+  | 'PRODUCT'
+  | 'QUERY';
+
 export type TerminationReason =
   | 'CLAIMED'
   | 'LAPSED'
@@ -323,7 +330,7 @@ export type ProductsQueryVariables = Exact<{
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, dataAgeSeconds: number, edges: Array<{ cursor: string, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, freshness: Array<{ stale: boolean }>, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
+export type ProductsQuery = { products: { totalCount: number, understood: string | null, dataAgeSeconds: number, edges: Array<{ cursor: string, highlights: Array<{ start: number, length: number }>, node: { id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, fallback: { message: string, categories: Array<{ category: ProductCategory, label: string }>, products: Array<{ id: string, name: string, category: ProductCategory, categoryLabel: string, priceFrom: number, insurer: { id: string, name: string }, score: { composite: number, goldPick: boolean } | null }> } | null, freshness: Array<{ stale: boolean }>, errors: Array<{ code: UpstreamErrorCode, message: string, insurer: { id: string, name: string } }> } };
 
 export type QuoteProductQueryVariables = Exact<{
   id: string;
@@ -338,6 +345,13 @@ export type QuoteQueryVariables = Exact<{
 
 
 export type QuoteQuery = { quote: { age: number, plan: string, frequency: PaymentFrequency, perPayment: number, paymentsPerYear: number, yearlyTotal: number } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<{ text: string, kind: SearchSuggestionKind, productId: string | null }> };
 
 export type HouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1019,6 +1033,10 @@ export const ProductsDocument = new TypedDocumentString(`
   products(first: $first, after: $after, filter: $filter, sort: $sort) {
     edges {
       cursor
+      highlights {
+        start
+        length
+      }
       node {
         ...ProductSummary
       }
@@ -1028,6 +1046,17 @@ export const ProductsDocument = new TypedDocumentString(`
       endCursor
     }
     totalCount
+    understood
+    fallback {
+      message
+      categories {
+        category
+        label
+      }
+      products {
+        ...ProductSummary
+      }
+    }
     dataAgeSeconds
     freshness {
       stale
@@ -1096,6 +1125,15 @@ export const QuoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($prefix: String!) {
+  searchSuggestions(prefix: $prefix) {
+    text
+    kind
+    productId
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const HouseholdsDocument = new TypedDocumentString(`
     query Households {
   households {

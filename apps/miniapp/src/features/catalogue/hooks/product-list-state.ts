@@ -3,6 +3,8 @@ import type { ProductsQuery } from '../../../graphql/generated/graphql';
 
 export type ProductConnection = ProductsQuery['products'];
 export type ProductItem = ProductConnection['edges'][number]['node'];
+export type TextRange = ProductConnection['edges'][number]['highlights'][number];
+export type SearchFallback = NonNullable<ProductConnection['fallback']>;
 
 /** How a load was started: first load (or retry), pull-down refresh, or next page. */
 export type LoadMode = 'initial' | 'refresh' | 'more';
@@ -28,6 +30,12 @@ export interface ProductListState {
   loadingMore: boolean;
   /** Failure of a next-page load; the list stays and "加载更多" retries. */
   loadMoreError: GraphQLClientError | null;
+  /** Ranges of each product's name that matched the search text, by product id (C2). */
+  highlights: Record<string, TextRange[]>;
+  /** How the search text was read ("为您找到：适合 5 岁的重疾险"), or null. */
+  understood: string | null;
+  /** When the search text matched nothing: closest categories and top-scored products. */
+  fallback: SearchFallback | null;
 }
 
 export type ProductListAction =
@@ -49,6 +57,9 @@ export const initialProductListState: ProductListState = {
   refreshing: false,
   loadingMore: false,
   loadMoreError: null,
+  highlights: {},
+  understood: null,
+  fallback: null,
 };
 
 function insurerNames(connection: ProductConnection): string[] {
@@ -75,6 +86,7 @@ export function productListReducer(state: ProductListState, action: ProductListA
       const { connection, mode } = action;
       const nodes = connection.edges.map((edge) => edge.node);
       const append = mode === 'more';
+      const highlights = Object.fromEntries(connection.edges.map((edge) => [edge.node.id, edge.highlights]));
       return {
         ...state,
         status: 'ready',
@@ -92,6 +104,9 @@ export function productListReducer(state: ProductListState, action: ProductListA
         refreshing: false,
         loadingMore: false,
         loadMoreError: null,
+        highlights: append ? { ...state.highlights, ...highlights } : highlights,
+        understood: connection.understood,
+        fallback: connection.fallback,
       };
     }
 

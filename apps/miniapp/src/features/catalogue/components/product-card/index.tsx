@@ -3,23 +3,36 @@ import Taro from '@tarojs/taro';
 import type { ProductSummaryFragment } from '../../../../graphql/generated/graphql';
 import { productPageUrl } from '../../routes';
 import { formatPriceFrom, formatScore } from '../../utils/format';
+import { splitHighlights } from '../../utils/highlight';
 import GoldBadge from '../gold-badge';
 import './index.scss';
 
 export interface ProductCardProps {
   /** The `ProductSummary` fields (fragments.graphql), as the home list loads them. */
   product: ProductSummaryFragment;
+  /** Ranges of the name that matched the search text: shown bold, underlined and in the accent colour. */
+  highlights?: readonly { start: number; length: number }[];
 }
 
 /** One product of the list; a tap opens its detail. Class names are stable: end-to-end tests select on them. */
-export default function ProductCard({ product }: ProductCardProps) {
+export default function ProductCard({ product, highlights }: ProductCardProps) {
   const open = (): void => {
     void Taro.navigateTo({ url: productPageUrl(product.id) });
   };
   return (
     <View className="product-card" data-testid="product-card" data-product-id={product.id} onClick={open}>
       <View className="product-card__main">
-        <Text className="product-card__name">{product.name}</Text>
+        <Text className="product-card__name">
+          {splitHighlights(product.name, highlights).map((part, index) =>
+            part.marked ? (
+              <Text key={index} className="product-card__mark" data-testid="highlight">
+                {part.text}
+              </Text>
+            ) : (
+              part.text
+            ),
+          )}
+        </Text>
         <Text className="product-card__category">{product.categoryLabel}</Text>
       </View>
       <View className="product-card__meta">

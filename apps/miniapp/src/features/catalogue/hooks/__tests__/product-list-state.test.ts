@@ -16,8 +16,11 @@ function connection(
     totalCount: 3,
     dataAgeSeconds: freshness.dataAgeSeconds,
     freshness: [{ stale: freshness.stale }, { stale: false }],
+    understood: null,
+    fallback: null,
     edges: ids.map((id) => ({
       cursor: `c-${id}`,
+      highlights: [{ start: 0, length: 2 }],
       node: {
         id,
         name: `产品${id}`,
@@ -116,5 +119,21 @@ describe('productListReducer', () => {
       partialError: null,
     });
     expect(refreshed).toMatchObject({ dataAgeSeconds: 5, stale: false });
+  });
+});
+
+describe('search results (C2)', () => {
+  it('keeps highlights of every loaded page, and the understood line and fallback of the last answer', () => {
+    const first = loaded();
+    expect(first.highlights).toEqual({ '1': [{ start: 0, length: 2 }], '2': [{ start: 0, length: 2 }] });
+    const more = productListReducer(productListReducer(first, { type: 'start', mode: 'more' }), {
+      type: 'success',
+      mode: 'more',
+      connection: { ...connection(['3'], null), understood: '为您找到：重疾险' },
+      partialError: null,
+    });
+    expect(Object.keys(more.highlights)).toEqual(['1', '2', '3']);
+    expect(more.understood).toBe('为您找到：重疾险');
+    expect(more.fallback).toBeNull();
   });
 });

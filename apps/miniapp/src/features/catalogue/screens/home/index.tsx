@@ -8,6 +8,7 @@ import { useQuery } from '../../../../hooks/useQuery';
 import NoticeBar from '../../components/notice-bar';
 import ProductCard from '../../components/product-card';
 import { useProductList } from '../../hooks/useProductList';
+import { type SearchSuggestion, useSearchSuggestions } from '../../hooks/useSearchSuggestions';
 import { COMPARE_PAGE } from '../../routes';
 import {
   initialCatalogueFilterValues,
@@ -21,6 +22,12 @@ import './index.scss';
 
 const PAGE_SIZE = 20;
 const ALL_INSURERS = '全部保险公司';
+const SUGGESTION_KIND_LABELS: Record<SearchSuggestion['kind'], string> = {
+  CATEGORY: '险种',
+  QUERY: '常用搜索',
+  AUDIENCE: '人群',
+  PRODUCT: '产品',
+};
 const CATEGORY_TABS: readonly { value: ProductCategory | null; label: string }[] = [
   { value: null, label: '全部' },
   ...PRODUCT_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] })),
@@ -39,6 +46,9 @@ export default function HomeScreen() {
   const { state, reload, refresh, loadMore } = useProductList({ pageSize: PAGE_SIZE, filter, sort: applied.sort });
   const insurers = useQuery(InsurersDocument, {}).state.data?.insurers.insurers ?? [];
   const [compareCount, setCompareCount] = useState(0);
+  // Suggestions show while the box has focus and its text is not yet what the list shows.
+  const [suggesting, setSuggesting] = useState(false);
+  const suggestions = useSearchSuggestions(draft.text, { enabled: suggesting && draft.text !== applied.text });
 
   useDidShow(() => setCompareCount(loadCompareList().length));
 
@@ -59,7 +69,15 @@ export default function HomeScreen() {
     setDraft(next);
     setApplied(next);
   };
-  const applyDraft = (): void => setApplied(draft);
+  const applyDraft = (): void => {
+    setSuggesting(false);
+    setApplied(draft);
+  };
+  const search = (text: string): void => {
+    setSuggesting(false);
+    applyNow({ text });
+  };
+  const showSuggestions = suggesting && draft.text !== applied.text && suggestions.length > 0;
 
   const insurerNames = [ALL_INSURERS, ...insurers.map((insurer) => insurer.name)];
   const insurerIndex = Math.max(0, insurers.findIndex((insurer) => insurer.id === draft.insurerId) + 1);
@@ -74,15 +92,44 @@ export default function HomeScreen() {
             data-testid="search-input"
             type="text"
             confirmType="search"
-            placeholder="搜索产品名称或险种，如 医疗"
+            placeholder="搜索险种、人群或产品，如 儿童重疾"
             value={draft.text}
-            onInput={(event) => edit({ text: event.detail.value })}
+            maxlength={50}
+            aria-label="搜索保险产品"
+            onInput={(event) => {
+              setSuggesting(true);
+              edit({ text: event.detail.value });
+            }}
+            onFocus={() => setSuggesting(true)}
+            // A tap on a suggestion blurs the input first: let the tap land before the list goes.
+            onBlur={() => setTimeout(() => setSuggesting(false), 200)}
             onConfirm={applyDraft}
           />
           <Button className="home__search-button" data-testid="search-button" onClick={applyDraft}>
             搜索
           </Button>
         </View>
+
+        {showSuggestions ? (
+          <View className="home__suggestions" data-testid="search-suggestions" role="listbox" aria-label="搜索建议">
+            {suggestions.map((suggestion) => (
+              <View
+                key={`${suggestion.kind}:${suggestion.text}`}
+                className="home__suggestion"
+                data-testid="search-suggestion"
+                role="option"
+                aria-selected="false"
+                aria-label={`${suggestion.text}，${SUGGESTION_KIND_LABELS[suggestion.kind]}`}
+                onClick={() => search(suggestion.text)}
+              >
+                <Text className="home__suggestion-text">{suggestion.text}</Text>
+                <Text className="home__suggestion-kind" aria-hidden="true">
+                  {SUGGESTION_KIND_LABELS[suggestion.kind]}
+                </Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
 
         <ScrollView className="home__tabs" scrollX enableFlex>
           {CATEGORY_TABS.map((tab) => (
@@ -168,7 +215,35 @@ export default function HomeScreen() {
           ) : null}
           {state.partialError ? <NoticeBar text={`部分数据加载失败：${state.partialError.message}`} /> : null}
 
-          {state.items.length === 0 ? (
+          {state.understood && state.items.length > 0 ? (
+            <Text className="home__understood" data-testid="search-understood">
+              {state.understood}
+            </Text>
+          ) : null}
+
+          {state.items.length === 0 && state.fallback ? (
+            <View className="home__fallback" data-testid="search-fallback">
+              <Text className="home__fallback-message">{state.fallback.message}</Text>
+              <View className="home__fallback-categories">
+                {state.fallback.categories.map((option) => (
+                  <View
+                    key={option.category}
+                    className="home__fallback-category"
+                    data-testid="fallback-category"
+                    role="button"
+                    aria-label={`查看${option.label}`}
+                    onClick={() => applyNow({ text: '', category: option.category })}
+                  >
+                    {option.label}
+                  </View>
+                ))}
+              </View>
+              <Text className="home__fallback-title">高分推荐</Text>
+              {state.fallback.products.map((product) => (
+                <ProductCard key={product.id} product={product} />
+              ))}
+            </View>
+          ) : state.items.length === 0 ? (
             <StateView kind="empty" title="没有符合条件的产品" message="换个险种或放宽年龄、预算试试" />
           ) : (
             <View className="home__list">
@@ -186,7 +261,7 @@ export default function HomeScreen() {
                 ) : null}
               </View>
               {state.items.map((product) => (
-                <ProductCard key={product.id} product={product} />
+                <ProductCard key={product.id} product={product} highlights={state.highlights[product.id]} />
               ))}
             </View>
           )}
