@@ -52,7 +52,7 @@ function build(insurers: InsurerEntity[], adapter: InsurerAdapter, env: Record<s
   const repository = { findEnabled: async () => insurers } as unknown as InsurerRepository;
   const loader = new InsurerCatalogueLoader([adapter], new MemoryCacheStore(() => now), clock, config);
   const snapshots = new CatalogueSnapshotService(repository, loader, clock);
-  const listing = new ProductListingService(snapshots, new CatalogueSearchService());
+  const listing = new ProductListingService(snapshots, new CatalogueSearchService(loadConfig({})));
   const quotes = new QuoteService(snapshots, clock);
   return {
     service: {

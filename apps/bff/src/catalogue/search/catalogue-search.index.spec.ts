@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config/config.js';
 import { type Product, makeProduct } from '@family/domain';
 import type { CatalogueSnapshot } from '../catalogue-snapshot.service.js';
 import { CatalogueSearchIndex, indexTokens, queryTokens } from './catalogue-search.index.js';
@@ -94,7 +95,7 @@ describe('CatalogueSearchIndex', () => {
 
 describe('CatalogueSearchService', () => {
   it('builds one index per catalogue version', () => {
-    const service = new CatalogueSearchService();
+    const service = new CatalogueSearchService(loadConfig({}));
     const snapshot = (signature: string) =>
       ({ products, insurers: new Map(), scores: new Map(), signature }) as unknown as CatalogueSnapshot;
     const first = service.indexFor(snapshot('kn@1'));
