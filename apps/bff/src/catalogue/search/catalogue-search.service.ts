@@ -22,7 +22,8 @@ export class CatalogueSearchService implements OnApplicationBootstrap {
    * start many processes that never search: there it happens on the first search.
    */
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'production') setImmediate(() => searchVocabulary());
+    // A second after start: after the server listens and answers its first health checks.
+    if (this.config.nodeEnv === 'production') setTimeout(() => searchVocabulary(), 1000).unref();
   }
 
   indexFor(snapshot: CatalogueSnapshot): CatalogueSearchIndex {
