@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { addDays, addMonths, chinaToday } from '@family/domain';
 import { type RunningSandbox, SANDBOX_WECHAT_TEMPLATES, startSandbox } from '@family/sandbox';
 import {
@@ -299,6 +302,22 @@ describe('reminders', () => {
       headers: { 'x-ops-secret': OPS_SECRET },
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it('runs through `pnpm job` (scripts/job.mjs) against the running BFF, and shows the dead letters', async () => {
+    await personWithPaymentIn7Days('rem-cli');
+    const script = fileURLToPath(new URL('../../../scripts/job.mjs', import.meta.url));
+    const env = { PATH: process.env.PATH ?? '', BFF_URL: first.url, OPS_SECRET };
+    const run = await promisify(execFile)(process.execPath, [script, 'reminders'], { env });
+    expect(run.stdout).toMatch(/^Job reminders \((bullmq|in-process) runner\): completed after 1 attempt\(s\)/);
+    expect(run.stdout).toMatch(/skipped without consent \d+, switched off \d+/);
+    const failed = await promisify(execFile)(process.execPath, [script, '--failed'], { env });
+    expect(failed.stdout).toMatch(/^Failed jobs \((bullmq|in-process) runner\): [1-9]/);
+    await expect(
+      promisify(execFile)(process.execPath, [script, 'reminders'], {
+        env: { ...env, OPS_SECRET: 'wrong-secret-0000000000' },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('refused') });
   });
 
   it('runs on two instances only with PostgreSQL', () => {
