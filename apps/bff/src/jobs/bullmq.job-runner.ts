@@ -37,6 +37,11 @@ export class BullMqJobRunner extends JobRunner {
     this.queue = new Queue(QUEUE, { connection: this.connection, prefix });
     this.events = new QueueEvents(QUEUE, { connection: this.connection.duplicate(), prefix });
     this.prefix = prefix;
+    // Without listeners an emitter's 'error' would end the process: Redis going away is logged instead.
+    const logError = (error: Error) => logger.error({ error: error.message }, 'job queue error');
+    this.queue.on('error', logError);
+    this.events.on('error', logError);
+    this.connection.on('error', logError);
   }
 
   private readonly prefix: string;

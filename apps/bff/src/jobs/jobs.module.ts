@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { logger } from '../common/logger.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ReminderRunService, RemindersModule } from '../reminders/index.js';
@@ -34,8 +35,9 @@ function definitions(reminders: ReminderRunService): ReadonlyMap<string, JobDefi
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(JobRunner) private readonly runner: JobRunner) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+  /** Starts the schedule without holding up the start: Redis away must not keep the BFF from serving. */
+  onApplicationBootstrap(): void {
+    this.runner.start().catch((error: Error) => logger.error({ error: error.message }, 'job runner did not start'));
   }
 
   async onApplicationShutdown(): Promise<void> {
