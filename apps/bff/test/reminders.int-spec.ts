@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { addDays, addMonths, chinaToday } from '@family/domain';
-import { type RunningSandbox, SANDBOX_WECHAT_TEMPLATES, startSandbox } from '@family/sandbox';
+import { type RunningSandbox, SANDBOX_ALIPAY_TEMPLATES, SANDBOX_WECHAT_TEMPLATES, startSandbox } from '@family/sandbox';
 import {
   type BffProcess,
   type GraphQLResponse,
@@ -23,6 +23,7 @@ import {
 const OPS_SECRET = 'ops-secret-for-tests-0123456789';
 const ATTEMPTS = 3;
 const [PAY_DUE] = Object.keys(SANDBOX_WECHAT_TEMPLATES);
+const [ALIPAY_PAY_DUE] = Object.keys(SANDBOX_ALIPAY_TEMPLATES);
 const today = chinaToday(Date.now());
 
 type Errors = GraphQLResponse<unknown>['body']['errors'];
@@ -99,15 +100,36 @@ describe('reminders', () => {
     ((await (await fetch(`${sandbox.url}/__platform/wechat/messages?user=${user}`)).json()) as { messages: [] })
       .messages;
 
-  /** A WeChat user with a household holding one annual policy whose next premium is due in 7 days. */
-  async function personWithPaymentIn7Days(user: string, productName = '康宁福 重大疾病保险') {
-    const { code } = (await (await control('/__platform/wechat/login', { user })).json()) as { code: string };
+  /** Signs in: a WeChat or Alipay sandbox user, or an H5 phone number with its texted code. */
+  async function signIn(platform: 'WECHAT' | 'ALIPAY' | 'H5', user: string): Promise<string> {
+    let code: string;
+    if (platform === 'H5') {
+      await gql('mutation($phone: String!) { requestPhoneCode(phone: $phone) { maskedPhone } }', { phone: user }, {});
+      const texts = (await (await fetch(`${sandbox.url}/__platform/sms/outbox?phone=${user}`)).json()) as {
+        messages: { text: string }[];
+      };
+      code = /(\d{6})/.exec(texts.messages.at(-1)?.text ?? '')?.[1] ?? '';
+    } else {
+      const path = platform === 'WECHAT' ? '/__platform/wechat/login' : '/__platform/alipay/auth-code';
+      code = ((await (await control(path, { user })).json()) as { code: string }).code;
+    }
     const login = await gql<{ login: { accessToken: string } }>(
-      'mutation($code: String!) { login(platform: WECHAT, code: $code) { accessToken } }',
-      { code },
+      'mutation($platform: Platform!, $code: String!, $phone: String) { login(platform: $platform, code: $code, phone: $phone) { accessToken } }',
+      { platform, code, phone: platform === 'H5' ? user : null },
       {},
     );
-    const headers = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    if (!login.data) throw new Error(JSON.stringify(login.errors));
+    return login.data.login.accessToken;
+  }
+
+  /** A person with a household holding one annual policy whose next premium is due in 7 days. */
+  async function personWithPaymentIn7Days(
+    user: string,
+    productName = '康宁福 重大疾病保险',
+    platform: 'WECHAT' | 'ALIPAY' | 'H5' = 'WECHAT',
+  ) {
+    const token = await signIn(platform, user);
+    const headers = { authorization: `Bearer ${token}` };
     const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
     const householdId = households.data!.households[0].id;
     const member = await gql<{ addFamilyMember: { id: string } }>(
@@ -318,6 +340,61 @@ describe('reminders', () => {
         env: { ...env, OPS_SECRET: 'wrong-secret-0000000000' },
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('refused') });
+  });
+
+  it('reminds an Alipay user through templatemessage.send within their subscriptions', async () => {
+    const { headers } = await personWithPaymentIn7Days('rem-alipay', '安心保 终身重疾险', 'ALIPAY');
+    const templates = await gql<{ reminderTemplates: { id: string; platform: string }[] }>(
+      '{ reminderTemplates { id platform } }',
+      {},
+      headers,
+    );
+    expect(templates.data!.reminderTemplates.map((template) => template.platform)).toEqual(Array(4).fill('ALIPAY'));
+    expect(templates.data!.reminderTemplates[0].id).toBe(ALIPAY_PAY_DUE);
+    // Alipay's dialog takes 3 templates at most.
+    expect(
+      codeOf(
+        (
+          await consent(
+            headers,
+            templates.data!.reminderTemplates.map((template) => template.id),
+          )
+        ).errors,
+      ),
+    ).toBe('BAD_USER_INPUT');
+    await consent(headers, [ALIPAY_PAY_DUE]);
+    await control('/__platform/alipay/subscriptions', { user: 'rem-alipay', templateId: ALIPAY_PAY_DUE, count: 1 });
+    await runJob();
+    const messages = (
+      (await (await fetch(`${sandbox.url}/__platform/alipay/messages?user=rem-alipay`)).json()) as {
+        messages: { templateId: string; data: Record<string, string> }[];
+      }
+    ).messages;
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      templateId: ALIPAY_PAY_DUE,
+      data: { keyword1: '安心保 终身重疾险', keyword2: '¥6000', keyword3: addDays(today, 7) },
+    });
+    expect(await remainingOf(headers, ALIPAY_PAY_DUE)).toBe(0);
+  });
+
+  it('texts an H5 user once, who has no templates to subscribe to', async () => {
+    const phone = '13922223333';
+    const { headers } = await personWithPaymentIn7Days(phone, '安康 定期寿险', 'H5');
+    const templates = await gql<{ reminderTemplates: unknown[] }>('{ reminderTemplates { id } }', {}, headers);
+    expect(templates.data!.reminderTemplates).toEqual([]);
+    const refused = await consent(headers, [PAY_DUE]);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_SUBSCRIPTION_MESSAGES' });
+    await runJob();
+    await runJob();
+    const texts = (
+      (await (await fetch(`${sandbox.url}/__platform/sms/outbox?phone=${phone}`)).json()) as {
+        messages: { text: string }[];
+      }
+    ).messages.filter((message) => message.text.includes('安康 定期寿险'));
+    expect(texts.map((message) => message.text)).toEqual([
+      `【家庭保险】您家的「安康 定期寿险」7天后（${addDays(today, 7)}）需交保费¥6000，请按时交费。`,
+    ]);
   });
 
   it('runs on two instances only with PostgreSQL', () => {
