@@ -25,17 +25,28 @@ if (!existsSync(join(h5, 'index.html'))) {
 
 /**
  * Development secrets, made once and kept in .data/ (ignored by git) so sessions and encrypted phone
- * numbers survive restarts: the token key, the data key and the mini-program's Alipay key pair.
+ * numbers survive restarts: the token key, the data key, the mini-program's Alipay key pair and the
+ * operators' secret of the jobs routes.
  */
 function devSecrets() {
   const file = join(root, '.data/dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) {
+    const held = JSON.parse(readFileSync(file, 'utf8'));
+    // Files made before the jobs routes existed get the operators' secret added.
+    if (!held.opsSecret) {
+      held.opsSecret = randomBytes(24).toString('base64url');
+      writeFileSync(file, JSON.stringify(held, null, 2), { mode: 0o600 });
+    }
+    return held;
+  }
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const secrets = {
     authTokenSecret: randomBytes(32).toString('base64url'),
     dataEncryptionKey: randomBytes(32).toString('base64'),
     alipayPrivateKey: Buffer.from(pair.privateKey.export({ type: 'pkcs8', format: 'pem' })).toString('base64'),
     alipayPublicKey: Buffer.from(pair.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'),
+    // `pnpm job` runs jobs through the BFF's operators' routes with it (scripts/job.mjs).
+    opsSecret: randomBytes(24).toString('base64url'),
   };
   mkdirSync(join(root, '.data'), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
@@ -107,6 +118,7 @@ start('bff', 'apps/bff/dist/main.js', {
   SMS_API_KEY: SANDBOX_SMS_KEY,
   AUTH_TOKEN_SECRET: process.env.AUTH_TOKEN_SECRET ?? secrets.authTokenSecret,
   DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? secrets.dataEncryptionKey,
+  OPS_SECRET: process.env.OPS_SECRET ?? secrets.opsSecret,
   H5_DIST_DIR: h5,
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? join(root, '.data/pglite'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

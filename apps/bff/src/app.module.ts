@@ -11,6 +11,8 @@ import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InvitesModule } from './invites/index.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { RemindersModule } from './reminders/index.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,8 @@ export class AppModule {
         IdentityModule,
         FamilyModule,
         InvitesModule,
+        RemindersModule,
+        JobsModule,
       ],
     };
   }

@@ -18,3 +18,4 @@ export * from './family-overview.js';
 export * from './invite.js';
 export * from './search-vocabulary.js';
 export * from './search.js';
+export * from './reminder.js';

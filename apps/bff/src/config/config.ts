@@ -119,6 +119,19 @@ const schema = z.object({
    * default), `true` (any: only behind a proxy that overwrites the header), a number of hops, or
    * comma-separated addresses and CIDR ranges of the load balancers.
    */
+  /**
+   * Operators' secret for the jobs routes (`POST /ops/jobs/<name>`, `GET /ops/jobs/failed`, header
+   * `X-Ops-Secret`); unset, the routes do not exist. `pnpm start` makes one (in .data/dev-secrets.json).
+   */
+  OPS_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When the daily jobs run, China time (HH:MM). */
+  JOBS_DAILY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('09:00'),
+  /** Attempts of a failing job, and the first retry's delay (doubling each time). */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -178,6 +191,14 @@ export type AppConfig = Readonly<{
   wechat: Readonly<{ appId: string; appSecret: string; apiUrl: string }> | null;
   alipay: Readonly<{ appId: string; privateKeyPem: string; gatewayUrl: string }> | null;
   sms: Readonly<{ apiUrl: string; apiKey: string }> | null;
+  jobs: Readonly<{
+    /** Null: no operator routes. */
+    opsSecret: string | null;
+    /** Minutes after midnight, China time, when the daily jobs run. */
+    dailyAtMinute: number;
+    attempts: number;
+    backoffMs: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -292,6 +313,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
         ? { appId: value.ALIPAY_APP_ID, privateKeyPem: alipayKey, gatewayUrl: trim(value.ALIPAY_GATEWAY_URL) }
         : null,
     sms: value.SMS_API_URL && value.SMS_API_KEY ? { apiUrl: trim(value.SMS_API_URL), apiKey: value.SMS_API_KEY } : null,
+    jobs: {
+      opsSecret: value.OPS_SECRET ?? null,
+      dailyAtMinute: Number(value.JOBS_DAILY_AT.slice(0, 2)) * 60 + Number(value.JOBS_DAILY_AT.slice(3)),
+      attempts: value.JOB_ATTEMPTS,
+      backoffMs: value.JOB_BACKOFF_MS,
+    },
   };
 }
 

@@ -22,6 +22,10 @@ import { InsurerBaseUrl1764800000000 } from './migrations/1764800000000-insurer-
 import { CreateFamily1764900000000 } from './migrations/1764900000000-create-family.js';
 import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
 import { CreateInvites1765100000000 } from './migrations/1765100000000-create-invites.js';
+import { CreateReminders1765200000000 } from './migrations/1765200000000-create-reminders.js';
+import { ReminderConsentEntity } from '../reminders/entities/reminder-consent.entity.js';
+import { ReminderDeliveryEntity } from '../reminders/entities/reminder-delivery.entity.js';
+import { ReminderSettingEntity } from '../reminders/entities/reminder-setting.entity.js';
 import { InviteAttributionEntity } from '../invites/entities/invite-attribution.entity.js';
 import { InviteEntity } from '../invites/entities/invite.entity.js';
 import { pgliteDriver } from './pglite-pool.js';
@@ -43,6 +47,9 @@ export const ENTITIES = [
   PolicyCoverageItemEntity,
   InviteEntity,
   InviteAttributionEntity,
+  ReminderConsentEntity,
+  ReminderSettingEntity,
+  ReminderDeliveryEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -52,6 +59,7 @@ export const MIGRATIONS = [
   CreateFamily1764900000000,
   CreatePolicies1765000000000,
   CreateInvites1765100000000,
+  CreateReminders1765200000000,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/index.js';
+import { FamilyRemindersService } from './family-reminders.service.js';
 import { FamilySharingService } from './family-sharing.service.js';
 import { FamilyMemberRepository } from './family-member.repository.js';
 import { FamilyOverviewService } from './family-overview.service.js';
@@ -20,12 +21,13 @@ import { PolicyService } from './policy.service.js';
     PolicyRepository,
     FamilyService,
     FamilySharingService,
+    FamilyRemindersService,
     PolicyService,
     FamilyOverviewService,
     FamilyLoaders,
     FamilyResolver,
     PolicyResolver,
   ],
-  exports: [FamilySharingService],
+  exports: [FamilySharingService, FamilyRemindersService],
 })
 export class FamilyModule {}

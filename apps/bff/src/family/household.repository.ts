@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HouseholdRole } from '@family/domain';
+import { In } from 'typeorm';
 import { Database } from '../database/database.js';
 import { FamilyMemberEntity } from './entities/family-member.entity.js';
 import { HouseholdMembershipEntity } from './entities/household-membership.entity.js';
@@ -176,6 +177,22 @@ export class HouseholdRepository {
   }
 
   /** How many member records a household keeps (for an invite's card). */
+  /** Accounts of these households with one of the roles, per household, earliest to join first. */
+  async accountsWithRoles(
+    householdIds: readonly string[],
+    roles: readonly HouseholdRole[],
+  ): Promise<Map<string, string[]>> {
+    const byHousehold = new Map<string, string[]>();
+    if (householdIds.length === 0) return byHousehold;
+    const rows = await this.memberships.find({
+      where: { householdId: In([...householdIds]), role: In([...roles]) },
+      order: { joinedAt: 'ASC' },
+    });
+    for (const row of rows)
+      byHousehold.set(row.householdId, [...(byHousehold.get(row.householdId) ?? []), row.accountId]);
+    return byHousehold;
+  }
+
   async memberCount(householdId: string): Promise<number> {
     return this.database.repository(FamilyMemberEntity).countBy({ householdId });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { Database } from '../database/database.js';
 import { PolicyBeneficiaryEntity } from './entities/policy-beneficiary.entity.js';
 import { PolicyCoverageItemEntity } from './entities/policy-coverage-item.entity.js';
@@ -43,6 +43,15 @@ export class PolicyRepository {
       order: { effectiveDate: 'ASC', createdAt: 'ASC' },
     });
     return this.withParts(policies);
+  }
+
+  /** Policies (without their parts) after `afterId` in id order, `limit` at a time: the reminders run pages with it. */
+  pageAfter(afterId: string | null, limit: number): Promise<PolicyEntity[]> {
+    return this.policies.find({
+      where: afterId ? { id: MoreThan(afterId) } : {},
+      order: { id: 'ASC' },
+      take: limit,
+    });
   }
 
   async findById(id: string): Promise<PolicyRecord | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Database } from '../database/database.js';
 import { AccountEntity } from './entities/account.entity.js';
 import { PhoneLoginCodeEntity } from './entities/phone-login-code.entity.js';
@@ -44,6 +44,12 @@ export class IdentityRepository {
 
   identitiesOf(accountId: string): Promise<PlatformIdentityEntity[]> {
     return this.identities.find({ where: { accountId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The identities of several accounts, oldest first. */
+  identitiesOfAccounts(accountIds: readonly string[]): Promise<PlatformIdentityEntity[]> {
+    if (accountIds.length === 0) return Promise.resolve([]);
+    return this.identities.find({ where: { accountId: In([...accountIds]) }, order: { createdAt: 'ASC' } });
   }
 
   findAccount(accountId: string): Promise<AccountEntity | null> {

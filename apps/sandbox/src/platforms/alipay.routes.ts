@@ -1,8 +1,9 @@
 import { createVerify } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { SANDBOX_ALIPAY_APP_ID } from './credentials.js';
+import { SANDBOX_ALIPAY_APP_ID, SANDBOX_ALIPAY_TEMPLATES } from './credentials.js';
 import { qrPng } from './mini-program-code.js';
 import { type PlatformState, alipayUserIdOf } from './platform-state.js';
+import { dataValues } from './subscribe-messages.js';
 
 /** The string Alipay signs and verifies: every parameter but `sign`, sorted by name, as `k=v&k=v`. */
 export function alipayStringToSign(params: Readonly<Record<string, string>>): string {
@@ -35,6 +36,7 @@ export function registerAlipay(app: FastifyInstance, state: PlatformState, appPu
   const methods: Readonly<Record<string, MethodHandler>> = {
     'alipay.system.oauth.token': (params) => oauthToken(state, params),
     'alipay.open.app.qrcode.create': (params, origin) => qrcodeCreate(state, params, origin),
+    'alipay.open.app.mini.templatemessage.send': (params) => templateMessageSend(state, params),
   };
 
   app.post<{ Body: Record<string, string> }>('/gateway.do', async (request) => {
@@ -123,6 +125,66 @@ async function qrcodeCreate(state: PlatformState, params: Record<string, string>
       qr_code_url_circle_white: url,
       qr_code_url_circle_blue: url,
     },
+    sign: 'sandbox-response-not-signed',
+  };
+}
+
+/** An Alipay subscription message keyword holds at most this many characters. */
+const ALIPAY_KEYWORD_MAX = 20;
+
+/**
+ * `alipay.open.app.mini.templatemessage.send`: biz_content `{to_user_id, user_template_id, page, data}`
+ * with `data` a JSON string `{"keyword1": {"value": "…"}, …}`. Each message takes one of the
+ * subscriptions the user granted for the template (`my.requestSubscribeMessage`).
+ */
+function templateMessageSend(state: PlatformState, params: Record<string, string>): GatewayAnswer {
+  const messages = state.subscribeMessages;
+  if (messages.takeFailure('alipay')) {
+    return errorResponse('isp.unknow-error', '系统繁忙', '20000', 'Service Currently Unavailable');
+  }
+  let biz: unknown;
+  try {
+    biz = JSON.parse(params.biz_content ?? '');
+  } catch {
+    biz = null;
+  }
+  if (typeof biz !== 'object' || biz === null || Array.isArray(biz)) {
+    return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
+  }
+  const { to_user_id: toUserId, user_template_id: templateId, page, data } = biz as Record<string, unknown>;
+  if (typeof toUserId !== 'string' || typeof templateId !== 'string' || typeof data !== 'string') {
+    return errorResponse('isv.missing-parameter', '缺少必选参数to_user_id、user_template_id或data');
+  }
+  const user = messages.userOf('alipay', toUserId);
+  if (user === null) return errorResponse('USER_NOT_EXIST', '用户不存在', '40004', 'Business Failed');
+  if (!Object.hasOwn(SANDBOX_ALIPAY_TEMPLATES, templateId)) {
+    return errorResponse('USER_TEMPLATE_ILLEGAL', '模板不合法', '40004', 'Business Failed');
+  }
+  let values: Record<string, string> | null;
+  try {
+    values = dataValues(JSON.parse(data));
+  } catch {
+    values = null;
+  }
+  const complete =
+    values !== null &&
+    SANDBOX_ALIPAY_TEMPLATES[templateId].every((keyword) => {
+      const value = values![keyword];
+      return value !== undefined && value.length > 0 && value.length <= ALIPAY_KEYWORD_MAX;
+    });
+  if (!complete || (page !== undefined && typeof page !== 'string')) {
+    return errorResponse('DATA_ILLEGAL', '模板消息数据不合法', '40004', 'Business Failed');
+  }
+  const sent = messages.deliver('alipay', {
+    user,
+    templateId,
+    page: (page as string | undefined) ?? null,
+    data: values!,
+    sentAt: state.now(),
+  });
+  if (!sent) return errorResponse('USER_NOT_SUBSCRIBED', '用户未订阅或订阅次数已用完', '40004', 'Business Failed');
+  return {
+    alipay_open_app_mini_templatemessage_send_response: { code: '10000', msg: 'Success' },
     sign: 'sandbox-response-not-signed',
   };
 }

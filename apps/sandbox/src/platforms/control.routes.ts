@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { SANDBOX_ALIPAY_TEMPLATES, SANDBOX_WECHAT_TEMPLATES } from './credentials.js';
 import type { LoginOutcome, PlatformState } from './platform-state.js';
 
 /**
@@ -55,4 +56,47 @@ export function registerPlatformControl(app: FastifyInstance, state: PlatformSta
     return { revoked: true };
   });
   app.get('/__platform/stats', async () => ({ calls: state.callCounts() }));
+
+  // Subscription messages: the user tapping 允许 in wx.requestSubscribeMessage / my.requestSubscribeMessage
+  // (one subscription per tap and template; they add up), the messages each user received, and
+  // failures of the next sends (WeChat errcode -1, Alipay 20000 isp.unknow-error, SMS HTTP 503).
+  for (const platform of ['wechat', 'alipay'] as const) {
+    const templates = platform === 'wechat' ? SANDBOX_WECHAT_TEMPLATES : SANDBOX_ALIPAY_TEMPLATES;
+    app.post<{ Body: { user?: unknown; templateId?: unknown; count?: unknown } }>(
+      `/__platform/${platform}/subscriptions`,
+      async (request, reply) => {
+        const { user, templateId, count = 1 } = request.body ?? {};
+        if (typeof user !== 'string' || user.length === 0 || user.length > 64)
+          return reply.code(400).send({ error: 'user must be 1-64 characters' });
+        if (typeof templateId !== 'string' || !Object.hasOwn(templates, templateId))
+          return reply.code(400).send({ error: `templateId must be one of ${Object.keys(templates).join(', ')}` });
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1000)
+          return reply.code(400).send({ error: 'count must be an integer 0-1000' });
+        state.knowUser(platform, user);
+        return { user, templateId, remaining: state.subscribeMessages.grant(platform, user, templateId, count) };
+      },
+    );
+    app.get<{ Querystring: { user?: string; templateId?: string } }>(
+      `/__platform/${platform}/subscriptions`,
+      async (request) => ({
+        remaining: state.subscribeMessages.remaining(
+          platform,
+          request.query.user ?? '',
+          request.query.templateId ?? '',
+        ),
+      }),
+    );
+    app.get<{ Querystring: { user?: string } }>(`/__platform/${platform}/messages`, async (request) => ({
+      messages: state.subscribeMessages.messagesTo(platform, request.query.user ?? ''),
+    }));
+  }
+  app.post<{ Body: { platform?: unknown; times?: unknown } }>('/__platform/messages/fail', async (request, reply) => {
+    const { platform, times = 1 } = request.body ?? {};
+    if (platform !== 'wechat' && platform !== 'alipay' && platform !== 'sms')
+      return reply.code(400).send({ error: 'platform must be wechat, alipay or sms' });
+    if (typeof times !== 'number' || !Number.isInteger(times) || times < 0 || times > 1000)
+      return reply.code(400).send({ error: 'times must be an integer 0-1000' });
+    state.subscribeMessages.failNext(platform, times);
+    return { platform, times };
+  });
 }

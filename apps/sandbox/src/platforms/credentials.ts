@@ -28,3 +28,26 @@ export const DEFAULT_PUBLISHED_PAGES: readonly string[] = [
 ];
 /** Mini-program codes one app may make per (China) day before 45009 / call-limited; tests lower it. */
 export const DEFAULT_DAILY_CODE_QUOTA = 100_000;
+
+/**
+ * Subscription message templates the sandbox's apps "added" in their consoles: id → the keywords
+ * their `data` must fill. WeChat keywords carry their type in the name (`thing` ≤ 20 characters,
+ * `amount`, `date`, `phrase` ≤ 5); Alipay's are `keyword1`…, each ≤ 20 characters. The BFF's
+ * defaults (apps/bff/src/reminders) name the same ids.
+ */
+export const SANDBOX_WECHAT_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
+  // 续费/交费提醒: 保单, 应交金额, 交费日期, 温馨提示
+  'sbxPayDue0Tmpl-Aq4Nw2Lk7Rz1Xc9Vb3Mn5Hs8Jd6Fg0': ['thing1', 'amount2', 'date3', 'thing4'],
+  // 保单到期提醒: 保单, 到期日期, 温馨提示
+  'sbxExpiry0Tmpl-Bw5Pe3Ml8Sa2Yd0Wc4No6It9Ke7Gh1': ['thing1', 'date2', 'thing3'],
+  // 犹豫期结束提醒: 保单, 结束日期, 温馨提示
+  'sbxCoolOff0Tmpl-Cx6Qf4Nm9Tb3Ze1Xd5Op7Ju0Lf8Hi': ['thing1', 'date2', 'thing3'],
+  // 等待期结束提醒: 保单, 结束日期, 温馨提示
+  'sbxWaiting0Tmpl-Dy7Rg5Oa0Uc4Af2Ye6Pq8Kv1Mg9Ij': ['thing1', 'date2', 'thing3'],
+};
+export const SANDBOX_ALIPAY_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
+  a1f0c3e2b4d5469788a9b0c1d2e3f401: ['keyword1', 'keyword2', 'keyword3', 'keyword4'],
+  a1f0c3e2b4d5469788a9b0c1d2e3f402: ['keyword1', 'keyword2', 'keyword3'],
+  a1f0c3e2b4d5469788a9b0c1d2e3f403: ['keyword1', 'keyword2', 'keyword3'],
+  a1f0c3e2b4d5469788a9b0c1d2e3f404: ['keyword1', 'keyword2', 'keyword3'],
+};

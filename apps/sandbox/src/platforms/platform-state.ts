@@ -3,9 +3,11 @@ import {
   DEFAULT_DAILY_CODE_QUOTA,
   DEFAULT_PUBLISHED_PAGES,
   LOGIN_CODE_TTL_MS,
+  SANDBOX_WECHAT_APP_ID,
   WECHAT_ACCESS_TOKEN_TTL_SECONDS,
 } from './credentials.js';
 import { chinaDay } from './mini-program-code.js';
+import { SubscribeMessages } from './subscribe-messages.js';
 
 export type LoginOutcome = 'ok' | 'risky';
 
@@ -73,6 +75,8 @@ export class PlatformState {
   private readonly codesMade = new Map<string, number>();
   private pages = new Set(DEFAULT_PUBLISHED_PAGES);
   private clockOffsetMs = 0;
+  /** Subscription messages: granted subscriptions, delivered messages, forced failures. */
+  readonly subscribeMessages = new SubscribeMessages();
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
@@ -85,7 +89,14 @@ export class PlatformState {
   issueCode(platform: IssuedCode['platform'], user: string, outcome: LoginOutcome): string {
     const code = randomBytes(16).toString('hex');
     this.codes.set(`${platform}:${code}`, { platform, user, outcome, issuedAt: this.now() });
+    this.knowUser(platform, user);
     return code;
+  }
+
+  /** Makes the user's platform id known to the message APIs (unknown ids answer 40003 / user not found). */
+  knowUser(platform: IssuedCode['platform'], user: string): void {
+    const id = platform === 'wechat' ? wechatIdsOf(user, SANDBOX_WECHAT_APP_ID).openid : alipayUserIdOf(user);
+    this.subscribeMessages.know(platform, id, user);
   }
 
   /** Takes a code out: it answers once, and only within its lifetime. */
@@ -227,5 +238,6 @@ export class PlatformState {
     this.codesMade.clear();
     this.pages = new Set(DEFAULT_PUBLISHED_PAGES);
     this.clockOffsetMs = 0;
+    this.subscribeMessages.reset();
   }
 }

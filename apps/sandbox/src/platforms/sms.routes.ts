@@ -13,6 +13,8 @@ export function registerSms(app: FastifyInstance, state: PlatformState): void {
       return reply.code(400).send({ error: 'phone must be a mainland mobile number' });
     if (typeof text !== 'string' || text.length === 0 || text.length > 200)
       return reply.code(400).send({ error: 'text must be 1-200 characters' });
+    if (state.subscribeMessages.takeFailure('sms'))
+      return reply.code(503).send({ error: 'gateway temporarily unavailable' });
     state.send(phone, text);
     return { sent: true };
   });

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import {
   SANDBOX_WECHAT_APP_ID,
   SANDBOX_WECHAT_APP_SECRET,
+  SANDBOX_WECHAT_TEMPLATES,
   WECHAT_ACCESS_TOKEN_TTL_SECONDS,
   WECHAT_EXCHANGES_PER_MINUTE,
 } from './credentials.js';
 import { isValidScene, qrPng } from './mini-program-code.js';
 import { type PlatformState, wechatIdsOf } from './platform-state.js';
+import { dataValues, invalidWechatKeyword } from './subscribe-messages.js';
 
 const ENV_VERSIONS = ['release', 'trial', 'develop'];
 /** getwxacodeunlimit's width bounds (pixels); outside them WeChat draws the nearest. */
@@ -91,6 +93,47 @@ export function registerWechat(app: FastifyInstance, state: PlatformState): void
       const pixels = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
       const png = await qrPng(`wxacode:${page}?scene=${scene}`, pixels);
       return reply.type('image/png').send(png);
+    },
+  );
+
+  /**
+   * `subscribeMessage.send`: `POST /cgi-bin/message/subscribe/send?access_token=…` with JSON
+   * `{touser, template_id, page, data, miniprogram_state, lang}`. Each message takes one of the
+   * one-time subscriptions the user granted for the template; with none left, 43101.
+   */
+  app.post<{ Querystring: { access_token?: string }; Body: Record<string, unknown> | undefined }>(
+    '/cgi-bin/message/subscribe/send',
+    async (request) => {
+      const messages = state.subscribeMessages;
+      const token = state.accessTokenStatus(request.query.access_token);
+      if (token === 'unknown') {
+        return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+      }
+      if (token === 'expired') return { errcode: 42001, errmsg: 'access_token expired' };
+      if (messages.takeFailure('wechat')) return { errcode: -1, errmsg: 'system error' };
+      const { touser, template_id: templateId, page, data } = request.body ?? {};
+      const user = typeof touser === 'string' ? messages.userOf('wechat', touser) : null;
+      if (user === null) return { errcode: 40003, errmsg: 'invalid openid' };
+      const keywords =
+        typeof templateId === 'string' && Object.hasOwn(SANDBOX_WECHAT_TEMPLATES, templateId)
+          ? SANDBOX_WECHAT_TEMPLATES[templateId]
+          : null;
+      if (keywords === null) return { errcode: 40037, errmsg: 'invalid template_id' };
+      const values = dataValues(data);
+      if (values === null) return { errcode: 47003, errmsg: 'argument invalid! data is not an object of {value}' };
+      const invalid = invalidWechatKeyword(keywords, values);
+      if (invalid)
+        return { errcode: 47003, errmsg: `argument invalid! data.${invalid.keyword}.value ${invalid.problem}` };
+      if (page !== undefined && typeof page !== 'string') return { errcode: 47003, errmsg: 'argument invalid! page' };
+      const sent = messages.deliver('wechat', {
+        user,
+        templateId: templateId as string,
+        page: (page as string | undefined) ?? null,
+        data: values,
+        sentAt: state.now(),
+      });
+      if (!sent) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
+      return { errcode: 0, errmsg: 'ok', msgid: Number(sent.msgid) };
     },
   );
 }

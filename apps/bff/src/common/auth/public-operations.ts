@@ -23,6 +23,9 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'Mutation.refreshSession',
   // Load balancers and operators.
   'GET /health',
+  // Operators' jobs routes: no session, guarded by the OPS_SECRET header instead (404 without it).
+  'POST /ops/jobs/:name',
+  'GET /ops/jobs/failed',
 ]);
 
 export const IS_PUBLIC = Symbol('IS_PUBLIC');

@@ -11,6 +11,7 @@ import {
   MiniProgramPageNotPublishedError,
   msUntilChinaMidnight,
 } from './mini-program-code.errors.js';
+import { type MessageOutcome, MessageUnavailableError } from './message-outcome.js';
 import { callPlatform, callPlatformForImage } from './platform-http.js';
 
 /** Alipay's canonical string to sign: every parameter but `sign`, sorted, `k=v` joined by `&`. */
@@ -34,6 +35,14 @@ export interface AlipayQrCodeRequest {
   readonly query: string;
   /** What the code is for, as listed in Alipay's console (≤ 32 characters). */
   readonly describe: string;
+}
+
+export interface AlipayTemplateMessageRequest {
+  readonly userId: string;
+  readonly templateId: string;
+  readonly page: string;
+  /** `keyword1` → value… */
+  readonly data: Readonly<Record<string, string>>;
 }
 
 /** The code image download is a second call: it gets its own time budget. */
@@ -105,6 +114,39 @@ export class AlipayClient {
     }
     logger.error({ code: failure?.code, subCode, subMsg: failure?.sub_msg }, 'alipay.open.app.qrcode.create failed');
     throw codeUnavailable();
+  }
+
+  /** `alipay.open.app.mini.templatemessage.send`: one message taking one of the person's subscriptions. */
+  async sendTemplateMessage(request: AlipayTemplateMessageRequest): Promise<MessageOutcome> {
+    const unavailable = () => new MessageUnavailableError('ALIPAY');
+    const body = (await this.gateway(
+      'alipay.open.app.mini.templatemessage.send',
+      {
+        biz_content: JSON.stringify({
+          to_user_id: request.userId,
+          user_template_id: request.templateId,
+          page: request.page,
+          data: JSON.stringify(
+            Object.fromEntries(Object.entries(request.data).map(([key, value]) => [key, { value }])),
+          ),
+        }),
+      },
+      unavailable,
+    )) as {
+      alipay_open_app_mini_templatemessage_send_response?: GatewayError;
+      error_response?: GatewayError;
+    };
+    const answer = body.alipay_open_app_mini_templatemessage_send_response;
+    if (answer?.code === '10000') return { kind: 'SENT' };
+    const failure = body.error_response ?? answer;
+    const subCode = typeof failure?.sub_code === 'string' ? failure.sub_code : '';
+    if (subCode === 'USER_NOT_SUBSCRIBED') return { kind: 'NO_SUBSCRIPTION' };
+    if (failure?.code === '40004' || failure?.code === '40002') {
+      logger.error({ code: failure.code, subCode }, 'alipay templatemessage.send refused the message');
+      return { kind: 'REJECTED', code: subCode || String(failure.code) };
+    }
+    logger.warn({ code: failure?.code, subCode }, 'alipay templatemessage.send failed');
+    throw unavailable();
   }
 
   /** One signed gateway call; the private key never leaves this function and nothing of it is logged. */

@@ -12,7 +12,10 @@ import {
   MiniProgramPageNotPublishedError,
   msUntilChinaMidnight,
 } from './mini-program-code.errors.js';
+import { type MessageOutcome, MessageUnavailableError } from './message-outcome.js';
 import { callPlatform, callPlatformForImage } from './platform-http.js';
+
+export type { MessageOutcome } from './message-outcome.js';
 
 export interface WechatSession {
   readonly openid: string;
@@ -29,6 +32,15 @@ export interface UnlimitedCodeRequest {
   /** Refuse pages not in the published version (41030); off only for trial and develop versions. */
   readonly checkPath?: boolean;
   readonly envVersion?: 'release' | 'trial' | 'develop';
+}
+
+export interface SubscribeMessageRequest {
+  readonly openid: string;
+  readonly templateId: string;
+  /** The page the message opens, e.g. `pages/mine/index`. */
+  readonly page: string;
+  /** Keyword → value, e.g. `{thing1: '平安福', date2: '2026-12-10'}`. */
+  readonly data: Readonly<Record<string, string>>;
 }
 
 /** An access token is refreshed this long before WeChat says it expires. */
@@ -94,6 +106,51 @@ export class WechatClient {
     const retried = await this.requestCode(await this.token(), request);
     if (retried.kind === 'png') return retried.bytes;
     return this.refused(retried.body, request.page);
+  }
+
+  /**
+   * `subscribeMessage.send`: one message taking one of the person's subscriptions to the template.
+   * A stale token is fetched again and the message tried once more.
+   */
+  async sendSubscribeMessage(request: SubscribeMessageRequest): Promise<MessageOutcome> {
+    const token = await this.token();
+    let body = await this.postMessage(token, request);
+    if (isStaleToken(body)) {
+      if (this.accessToken?.value === token) this.accessToken = null;
+      body = await this.postMessage(await this.token(), request);
+    }
+    const { errcode, errmsg } = (body ?? {}) as { errcode?: unknown; errmsg?: unknown };
+    if (errcode === 0) return { kind: 'SENT' };
+    if (errcode === 43101) return { kind: 'NO_SUBSCRIPTION' };
+    if (errcode === 40003 || errcode === 40037 || errcode === 47003) {
+      logger.error({ errcode, errmsg }, 'subscribeMessage.send refused the message');
+      return { kind: 'REJECTED', code: String(errcode) };
+    }
+    logger.warn({ errcode, errmsg }, 'subscribeMessage.send failed');
+    throw new MessageUnavailableError('WECHAT');
+  }
+
+  private postMessage(token: string, request: SubscribeMessageRequest): Promise<unknown> {
+    const wechat = this.config.wechat;
+    if (!wechat) throw new MessageUnavailableError('WECHAT');
+    const query = new URLSearchParams({ access_token: token });
+    return callPlatform(
+      'WECHAT',
+      `${wechat.apiUrl}/cgi-bin/message/subscribe/send?${query}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: request.openid,
+          template_id: request.templateId,
+          page: request.page,
+          data: Object.fromEntries(Object.entries(request.data).map(([key, value]) => [key, { value }])),
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        }),
+      },
+      () => new MessageUnavailableError('WECHAT'),
+    );
   }
 
   private requestCode(token: string, request: UnlimitedCodeRequest) {

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { ReminderKind } from '@family/domain';
+import { In } from 'typeorm';
+import { Database } from '../database/database.js';
+import { ReminderConsentEntity } from './entities/reminder-consent.entity.js';
+import {
+  type ReminderChannel,
+  ReminderDeliveryEntity,
+  type ReminderDeliveryStatus,
+} from './entities/reminder-delivery.entity.js';
+import { ReminderSettingEntity } from './entities/reminder-setting.entity.js';
+import type { MessagePlatform } from './reminder-templates.js';
+
+export interface DeliveryClaim {
+  readonly accountId: string;
+  readonly eventKey: string;
+  readonly policyId: string;
+  readonly kind: ReminderKind;
+  readonly channel: ReminderChannel;
+}
+
+/**
+ * Consents, switches and deliveries. Races are the database's to decide: a claim is an insert that a
+ * unique constraint lets through once, a subscription is taken by a conditional decrement.
+ */
+@Injectable()
+export class ReminderRepository {
+  constructor(private readonly database: Database) {}
+
+  private get consents() {
+    return this.database.repository(ReminderConsentEntity);
+  }
+
+  private get settings() {
+    return this.database.repository(ReminderSettingEntity);
+  }
+
+  private get deliveries() {
+    return this.database.repository(ReminderDeliveryEntity);
+  }
+
+  /** Subscriptions left per template id, for these accounts: account → template → remaining. */
+  async consentsOf(accountIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const byAccount = new Map<string, Map<string, number>>();
+    if (accountIds.length === 0) return byAccount;
+    for (const row of await this.consents.findBy({ accountId: In([...accountIds]) })) {
+      const held = byAccount.get(row.accountId) ?? new Map<string, number>();
+      held.set(row.templateId, row.remaining);
+      byAccount.set(row.accountId, held);
+    }
+    return byAccount;
+  }
+
+  /**
+   * One more subscription to each template, in one statement. Raw SQL: an upsert adding to the
+   * stored count, which TypeORM's upsert cannot express.
+   */
+  async addConsents(accountId: string, platform: MessagePlatform, templateIds: readonly string[]): Promise<void> {
+    if (templateIds.length === 0) return;
+    const rows = templateIds.map((_id, index) => `($1, $${index + 3}, $2, 1, now())`).join(', ');
+    await this.database.manager.query(
+      `INSERT INTO reminder_consent (account_id, template_id, platform, remaining, updated_at) VALUES ${rows}
+       ON CONFLICT (account_id, template_id) DO UPDATE
+         SET remaining = reminder_consent.remaining + 1, updated_at = now()`,
+      [accountId, platform, ...templateIds],
+    );
+  }
+
+  /** Takes one subscription; false when none is left (another send took the last). */
+  async takeConsent(accountId: string, templateId: string): Promise<boolean> {
+    const result = await this.consents
+      .createQueryBuilder()
+      .update()
+      .set({ remaining: () => 'remaining - 1' })
+      .where('account_id = :accountId AND template_id = :templateId', { accountId, templateId })
+      .andWhere('remaining > 0')
+      .returning(['remaining'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  /** Gives back a subscription taken for a message the platform never delivered. */
+  async returnConsent(accountId: string, templateId: string): Promise<void> {
+    await this.consents.increment({ accountId, templateId }, 'remaining', 1);
+  }
+
+  /** The platform says none is left (43101): what we counted was wrong, so nothing is left here either. */
+  async useUpConsent(accountId: string, templateId: string): Promise<void> {
+    await this.consents.update({ accountId, templateId }, { remaining: 0 });
+  }
+
+  /** Accounts among these that switched reminders off. */
+  async disabledAmong(accountIds: readonly string[]): Promise<Set<string>> {
+    if (accountIds.length === 0) return new Set();
+    const rows = await this.settings.findBy({ accountId: In([...accountIds]), enabled: false });
+    return new Set(rows.map((row) => row.accountId));
+  }
+
+  async isEnabled(accountId: string): Promise<boolean> {
+    return (await this.settings.findOneBy({ accountId }))?.enabled ?? true;
+  }
+
+  async setEnabled(accountId: string, enabled: boolean): Promise<void> {
+    await this.settings.upsert({ accountId, enabled }, ['accountId']);
+  }
+
+  /**
+   * Claims the delivery of an event to a person: its id, or null when it was claimed already (by
+   * another instance, an earlier run, or a retry). Raw SQL: INSERT … ON CONFLICT DO NOTHING RETURNING.
+   */
+  async claim(claim: DeliveryClaim): Promise<string | null> {
+    const rows = (await this.database.manager.query(
+      `INSERT INTO reminder_delivery (account_id, event_key, policy_id, kind, channel, status)
+       VALUES ($1, $2, $3, $4, $5, 'SENDING')
+       ON CONFLICT (account_id, event_key) DO NOTHING
+       RETURNING id`,
+      [claim.accountId, claim.eventKey, claim.policyId, claim.kind, claim.channel],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  /** Gives up a claim so that a later run may send the event (nothing was delivered). */
+  async release(id: string): Promise<void> {
+    await this.deliveries.delete({ id, status: 'SENDING' });
+  }
+
+  async finish(id: string, status: Exclude<ReminderDeliveryStatus, 'SENDING'>, errorCode: string | null = null) {
+    await this.deliveries.update({ id }, { status, errorCode });
+  }
+
+  /** Deliveries of these events (tests and operators). */
+  findByEventKeys(eventKeys: readonly string[]): Promise<ReminderDeliveryEntity[]> {
+    return this.deliveries.findBy({ eventKey: In([...eventKeys]) });
+  }
+}
