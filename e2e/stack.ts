@@ -31,6 +31,7 @@ export async function startH5Stack(env: Record<string, string> = {}): Promise<H5
     SANDBOX_URL: sandbox.url,
     H5_DIST_DIR: H5_DIST,
     LOG_LEVEL: 'silent',
+    JOBS_DAILY_AT: 'off',
     ...env,
   });
   const browser = await launchChromium();

@@ -111,6 +111,7 @@ export function bffEnv(options: BffEnvOptions): Record<string, string> {
     PORT: '0',
     SANDBOX_URL: options.sandboxUrl,
     SEED_DEMO_DATA: 'true',
+    JOBS_DAILY_AT: 'off',
     PGLITE_DATA_DIR: 'memory',
     DATABASE_URL: '',
     REDIS_URL: '',

@@ -168,6 +168,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     SANDBOX_URL: sandbox.url,
     SEED_DEMO_DATA: 'true',
     UPSTREAM_TIMEOUT_MS: '2000',
+    // Tests run jobs when they mean to; a daily run starting mid-suite would change what they count.
+    JOBS_DAILY_AT: 'off',
     ...platformEnv(sandbox.url),
     ...database.env,
     ...redisEnv(),

@@ -120,4 +120,11 @@ describe('loadConfig', () => {
   it('refuses a TRUST_PROXY that is not a list of addresses', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY: must be/);
   });
+
+  it('runs the daily jobs at a China time, or only when asked', () => {
+    expect(loadConfig({}).jobs.dailyAtMinute).toBe(9 * 60);
+    expect(loadConfig({ JOBS_DAILY_AT: '21:30' }).jobs.dailyAtMinute).toBe(21 * 60 + 30);
+    expect(loadConfig({ JOBS_DAILY_AT: 'off' }).jobs.dailyAtMinute).toBeNull();
+    expect(() => loadConfig({ JOBS_DAILY_AT: '25:00' })).toThrow(/JOBS_DAILY_AT: must be HH:MM or off/);
+  });
 });

@@ -127,7 +127,7 @@ const schema = z.object({
   /** When the daily jobs run, China time (HH:MM). */
   JOBS_DAILY_AT: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM or off')
     .default('09:00'),
   /** Attempts of a failing job, and the first retry's delay (doubling each time). */
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
@@ -195,7 +195,8 @@ export type AppConfig = Readonly<{
     /** Null: no operator routes. */
     opsSecret: string | null;
     /** Minutes after midnight, China time, when the daily jobs run. */
-    dailyAtMinute: number;
+    /** Minute of the China day the daily jobs run; null (`off`): only when asked (`pnpm job`). */
+    dailyAtMinute: number | null;
     attempts: number;
     backoffMs: number;
   }>;
@@ -315,7 +316,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     sms: value.SMS_API_URL && value.SMS_API_KEY ? { apiUrl: trim(value.SMS_API_URL), apiKey: value.SMS_API_KEY } : null,
     jobs: {
       opsSecret: value.OPS_SECRET ?? null,
-      dailyAtMinute: Number(value.JOBS_DAILY_AT.slice(0, 2)) * 60 + Number(value.JOBS_DAILY_AT.slice(3)),
+      dailyAtMinute:
+        value.JOBS_DAILY_AT === 'off'
+          ? null
+          : Number(value.JOBS_DAILY_AT.slice(0, 2)) * 60 + Number(value.JOBS_DAILY_AT.slice(3)),
       attempts: value.JOB_ATTEMPTS,
       backoffMs: value.JOB_BACKOFF_MS,
     },

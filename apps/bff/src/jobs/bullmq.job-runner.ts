@@ -25,7 +25,7 @@ export class BullMqJobRunner extends JobRunner {
     private readonly settings: {
       redisUrl: string;
       keyPrefix: string;
-      dailyAtMinute: number;
+      dailyAtMinute: number | null;
       attempts: number;
       backoffMs: number;
     },
@@ -69,12 +69,16 @@ export class BullMqJobRunner extends JobRunner {
       logger.warn({ job: job?.name, attempt: job?.attemptsMade, error: error.message }, 'job attempt failed'),
     );
     this.worker.on('error', (error) => logger.error({ error: error.message }, 'job worker error'));
-    const minute = this.settings.dailyAtMinute % 60;
-    const hour = Math.floor(this.settings.dailyAtMinute / 60);
+    const daily = this.settings.dailyAtMinute;
     for (const name of this.jobs.keys()) {
+      if (daily === null) {
+        // Switched off: a schedule an earlier start left in Redis goes too.
+        await this.queue.removeJobScheduler(`daily:${name}`);
+        continue;
+      }
       await this.queue.upsertJobScheduler(
         `daily:${name}`,
-        { pattern: `${minute} ${hour} * * *`, tz: 'Asia/Shanghai' },
+        { pattern: `${daily % 60} ${Math.floor(daily / 60)} * * *`, tz: 'Asia/Shanghai' },
         { name, data: {}, opts: this.jobOptions },
       );
     }

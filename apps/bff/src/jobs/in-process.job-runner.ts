@@ -26,7 +26,7 @@ export class InProcessJobRunner extends JobRunner {
 
   constructor(
     private readonly jobs: ReadonlyMap<string, JobDefinition>,
-    private readonly settings: { dailyAtMinute: number; attempts: number; backoffMs: number },
+    private readonly settings: { dailyAtMinute: number | null; attempts: number; backoffMs: number },
     private readonly clock: Clock,
   ) {
     super();
@@ -44,7 +44,8 @@ export class InProcessJobRunner extends JobRunner {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    const daily = this.settings.dailyAtMinute;
+    if (this.stopped || daily === null) return;
     this.timer = setTimeout(
       () => {
         void (async () => {
@@ -52,7 +53,7 @@ export class InProcessJobRunner extends JobRunner {
           this.schedule();
         })();
       },
-      msUntilNextDaily(this.clock.now(), this.settings.dailyAtMinute),
+      msUntilNextDaily(this.clock.now(), daily),
     );
     this.timer.unref();
   }
