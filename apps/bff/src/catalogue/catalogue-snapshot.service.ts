@@ -120,6 +120,26 @@ export class CatalogueSnapshotService {
     };
   }
 
+  /**
+   * What every public answer about the catalogue depends on, without building a snapshot: each
+   * enabled insurer's data version (when it was fetched), whether it is served stale, or that it
+   * failed. Changes whenever any insurer's data does; keys the response cache (docs/performance.md).
+   */
+  async version(): Promise<string> {
+    const wanted = await this.enabledInsurers();
+    const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
+    return results
+      .map((result, index) => {
+        const insurer = `${wanted[index].id}:${wanted[index].name}`;
+        if (result.status === 'rejected') {
+          const error = result.reason as Error;
+          return `${insurer}!${error instanceof UpstreamError ? error.code : 'UNAVAILABLE'}`;
+        }
+        return `${insurer}@${result.value.fetchedAt}${result.value.stale ? '~' : ''}`;
+      })
+      .join(',');
+  }
+
   private enabledInsurers(): Promise<InsurerEntity[]> {
     const now = this.clock.now();
     if (!this.insurersMemo || now - this.insurersMemo.readAt >= INSURER_LIST_TTL_MS) {
