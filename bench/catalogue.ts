@@ -7,12 +7,18 @@
  *   - the sandbox insurers (dist/catalogue/sandbox-server.js), with 50–200 ms of latency per insurer
  *     set through `POST /__control`, spread evenly over the 12 insurers in their listed order;
  *   - a bare Fastify `GET /` (the driver benchmark's `fastify-bare`, dist/drivers/server.js);
+ *   - a plain Node `http` server that reads the same request as the BFF's response-cached page and
+ *     answers the very bytes the BFF answered (dist/catalogue/same-bytes-server.js): the floor for a
+ *     cached answer, measured next to it in the same run;
  *   - two real BFF processes (`node apps/bff/dist/main.js`, NODE_ENV=production, PGlite in memory,
  *     INSURER_SECRETS from the sandbox, SEED_DEMO_DATA=true, REQUEST_LIMIT_PER_IP_PER_MINUTE at its
  *     maximum since all load comes from 127.0.0.1; lib/stack.ts): "cached" with the default cache
  *     settings, whose catalogue is cached by its first request, and "uncached" with
  *     CATALOGUE_FRESH_SECONDS=0 and CATALOGUE_MAX_STALE_SECONDS=0, so every request asks every
  *     insurer (concurrent requests still share one upstream call per insurer: single-flight).
+ *     The cached BFF is also asked for the home page's own operation, the client's trusted `Products`
+ *     document by its hash (packages/schema/trusted-documents.json), anonymously: that answer comes
+ *     from the response cache (docs/decisions/012-trusted-documents.md, docs/performance.md).
  * Targets are measured one at a time (the machine has 2 cores: one for the server under test, one for
  * autocannon), each with the same duration and connections, rounds interleaving the targets.
  *
@@ -29,7 +35,7 @@
  *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +81,25 @@ import {
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
 const DRIVER_SERVER = path.join(HERE, 'drivers', 'server.js');
+const SAME_BYTES_SERVER = path.join(HERE, 'catalogue', 'same-bytes-server.js');
+const TRUSTED_DOCUMENTS = path.resolve(BENCH_DIR, '../packages/schema/trusted-documents.json');
+
+/** The home page's request, as the client sends it: the trusted Products document by its hash. */
+function homePageRequest(graphqlUrl: string): HttpRequestSpec {
+  const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
+  const sha256Hash = Object.keys(manifest).find((hash) => /^\s*query Products\(/.test(manifest[hash] ?? ''));
+  if (!sha256Hash) throw new Error(`no Products document in ${TRUSTED_DOCUMENTS}: run the mini-program's codegen`);
+  return {
+    url: graphqlUrl,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({
+      operationName: 'Products',
+      variables: { first: 20, after: null, filter: null, sort: 'SCORE' },
+      extensions: { persistedQuery: { version: 1, sha256Hash } },
+    }),
+  };
+}
 
 const settings = loadSettingsFromEnv();
 const latencyMinMs = intFromEnv('BENCH_LATENCY_MIN_MS', 50);
@@ -103,9 +128,20 @@ function graphqlRequest(graphqlUrl: string, query: string, variables: Record<str
   };
 }
 
-type TargetName = 'fastify-bare' | 'bff-cached' | 'bff-search' | 'bff-suggest' | 'bff-uncached';
+type TargetName =
+  | 'fastify-bare'
+  | 'node-same-bytes'
+  | 'bff-response-cache'
+  | 'bff-cached'
+  | 'bff-search'
+  | 'bff-suggest'
+  | 'bff-uncached';
 const TARGET_LABELS: Readonly<Record<TargetName, string>> = {
   'fastify-bare': 'bare Fastify (GET /, hello world)',
+  'node-same-bytes':
+    'plain Node http server: reads the home page request, answers the bytes bff-response-cache answers',
+  'bff-response-cache':
+    'BFF, the home page request (trusted Products document by hash, products of 20, anonymous): response cache; same process as bff-cached',
   'bff-cached': 'BFF, products(first: 20), catalogue cached (default cache settings)',
   'bff-search': `BFF, products(first: 20, filter: { text: "${SEARCH_TEXT}" }) with highlights, understood, fallback; same process as bff-cached`,
   'bff-suggest': `BFF, searchSuggestions(prefix: "${SUGGEST_PREFIX}"); same process as bff-cached`,
@@ -147,6 +183,10 @@ interface Verified {
   bytes: number;
   elapsedMs: number;
   page?: ProductsPage;
+  /** The answer's body, content type and x-response-cache (response-cache targets). */
+  text?: string;
+  contentType?: string;
+  cache?: string | null;
 }
 
 /**
@@ -176,6 +216,19 @@ async function verify(target: RunningTarget): Promise<Verified> {
   if (target.name === 'fastify-bare') {
     if (body.hello !== 'world') fail('expected {"hello":"world"}');
     return { bytes, elapsedMs };
+  }
+  if (target.name === 'bff-response-cache' || target.name === 'node-same-bytes') {
+    const answer = body as { errors?: unknown[]; data?: { products?: { edges: unknown[]; errors: unknown[] } } };
+    if (answer.errors?.length) fail('response carries GraphQL errors');
+    if (answer.data?.products?.edges.length !== 20 || answer.data.products.errors.length > 0)
+      fail('expected a page of 20 products and no insurer errors');
+    return {
+      bytes,
+      elapsedMs,
+      text,
+      contentType: response.headers.get('content-type') ?? '',
+      cache: response.headers.get('x-response-cache'),
+    };
   }
   if (target.name === 'bff-search') {
     const answer = body as {
@@ -226,7 +279,7 @@ function printResults(results: TargetResult[]): void {
       String(r.errors + r.timeouts),
       String(r.non2xx),
       String(r.totalRequests),
-      r.target === 'fastify-bare' ? '–' : r.upstreamRequestsPerRequest.toFixed(2),
+      r.target === 'fastify-bare' || r.target === 'node-same-bytes' ? '–' : r.upstreamRequestsPerRequest.toFixed(2),
       String(r.bytesPerResponse),
     ]),
   ]);
@@ -289,7 +342,33 @@ async function main(): Promise<void> {
       logFile: cached.logFile,
       request: graphqlRequest(cached.request.url, SUGGEST_QUERY, { prefix: SUGGEST_PREFIX }),
     };
-    const running = [bareTarget, cached, searchTarget, suggestTarget, uncached];
+    // The home page's request on the cached BFF, and the plain server answering its very bytes.
+    const responseCacheTarget: RunningTarget = {
+      name: 'bff-response-cache',
+      logFile: cached.logFile,
+      request: homePageRequest(cached.request.url),
+    };
+    await verify(responseCacheTarget);
+    const cachedAnswer = await verify(responseCacheTarget);
+    if (cachedAnswer.cache !== 'hit')
+      throw new Error(`bff-response-cache: a second request was not answered from the response cache`);
+    const answerFile = path.join(logDir, 'same-bytes.json');
+    writeFileSync(answerFile, JSON.stringify({ contentType: cachedAnswer.contentType, body: cachedAnswer.text }));
+    const sameBytes = await forkServer('node-same-bytes', SAME_BYTES_SERVER, [answerFile], {
+      ...process.env,
+      NODE_ENV: serverNodeEnv,
+    });
+    const sameBytesTarget: RunningTarget = {
+      name: 'node-same-bytes',
+      request: { ...responseCacheTarget.request, url: `http://${HOST}:${sameBytes.port}/graphql` },
+    };
+    if ((await verify(sameBytesTarget)).text !== cachedAnswer.text)
+      throw new Error('node-same-bytes: does not answer the bytes bff-response-cache answered');
+    console.log(
+      `  bff-response-cache: verified, answered from the response cache (${cachedAnswer.bytes} bytes); ` +
+        `node-same-bytes: ready on ${sameBytesTarget.request.url}, same bytes`,
+    );
+    const running = [bareTarget, sameBytesTarget, responseCacheTarget, cached, searchTarget, suggestTarget, uncached];
 
     // Check every target before measuring. The cached BFF's first request fills its cache (and waits
     // for the slowest insurer); its second must not reach the sandbox at all.
@@ -408,6 +487,7 @@ async function main(): Promise<void> {
       if (!result) throw new Error(`no result for ${name}`);
       return result;
     };
+    const [sameBytesResult, responseCacheResult] = [byName('node-same-bytes'), byName('bff-response-cache')];
     const [bareResult, cachedResult, uncachedResult, searchResult, suggestResult] = [
       byName('fastify-bare'),
       byName('bff-cached'),
@@ -416,6 +496,22 @@ async function main(): Promise<void> {
       byName('bff-suggest'),
     ];
     const ratios = {
+      'bff-response-cache / node-same-bytes (req/s)': round(
+        responseCacheResult.requestsPerSecond / sameBytesResult.requestsPerSecond,
+        3,
+      ),
+      'bff-response-cache p99 / node-same-bytes p99': round(
+        responseCacheResult.latencyMs.p99 / Math.max(1, sameBytesResult.latencyMs.p99),
+        3,
+      ),
+      'bff-response-cache / bff-cached (req/s)': round(
+        responseCacheResult.requestsPerSecond / cachedResult.requestsPerSecond,
+        3,
+      ),
+      'bff-response-cache / fastify-bare (req/s)': round(
+        responseCacheResult.requestsPerSecond / bareResult.requestsPerSecond,
+        3,
+      ),
       'bff-cached / fastify-bare (req/s)': round(cachedResult.requestsPerSecond / bareResult.requestsPerSecond, 3),
       'bff-search / bff-cached (req/s)': round(searchResult.requestsPerSecond / cachedResult.requestsPerSecond, 3),
       'bff-search p99 / bff-cached p99': round(searchResult.latencyMs.p99 / cachedResult.latencyMs.p99, 3),

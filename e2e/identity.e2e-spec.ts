@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { type RunningSandbox } from '@family/sandbox';
 import type { BffProcess } from '../apps/bff/test/harness.js';
-import { type H5Stack, startH5Stack, visible } from './stack.js';
+import { type H5Stack, startH5Stack, trustedRequest, visible } from './stack.js';
 const PHONE = '13800138000';
 const MASKED_PHONE = '138****8000';
 /** Short-lived access tokens, so that the journey crosses one expiry and the client refreshes. */
@@ -96,10 +96,7 @@ describe('H5 identity journey: phone sign-in on 我的, session across reloads, 
     const refused = await fetch(`${bff.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation ($token: String!) { refreshSession(refreshToken: $token) { accessToken } }',
-        variables: { token: rotated },
-      }),
+      body: trustedRequest('RefreshSession', { refreshToken: rotated }),
     });
     const answer = (await refused.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

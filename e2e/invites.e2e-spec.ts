@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type RunningSandbox } from '@family/sandbox';
 import type { BffProcess } from '../apps/bff/test/harness.js';
 import { signInByPhone, waitForPage } from './h5-journey.js';
-import { type H5Stack, startH5Stack, visible } from './stack.js';
+import { type H5Stack, startH5Stack, trustedRequest, visible } from './stack.js';
 
 const OWNER_PHONE = '13900139001';
 const FRIEND_PHONE = '13800138002';
@@ -17,12 +17,12 @@ async function accessToken(page: Page): Promise<string> {
   return token;
 }
 
-/** One GraphQL call to the BFF as the page's signed-in person. */
-async function graphql<T>(bff: BffProcess, token: string, query: string, variables: object): Promise<T> {
+/** One of the client's operations (a trusted document, by name) as the page's signed-in person. */
+async function graphql<T>(bff: BffProcess, token: string, operationName: string, variables: object): Promise<T> {
   const response = await fetch(`${bff.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: trustedRequest(operationName, variables),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown };
   if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
@@ -54,12 +54,10 @@ describe('H5 invites journey: invite a family member, join from the link, see it
 
     // The owner's 本人 record gives them a name others see masked (王*).
     const householdId = await household.getAttribute('data-household-id');
-    await graphql(
-      bff,
-      await accessToken(owner),
-      'mutation($h: ID!, $i: FamilyMemberInput!) { addFamilyMember(householdId: $h, input: $i) { id } }',
-      { h: householdId, i: { relationship: 'SELF', name: '王五', gender: 'MALE', birthDate: '1985-06-01' } },
-    );
+    await graphql(bff, await accessToken(owner), 'AddFamilyMember', {
+      householdId,
+      input: { relationship: 'SELF', name: '王五', gender: 'MALE', birthDate: '1985-06-01' },
+    });
     await owner.reload();
     await visible(owner, '[data-testid="member-card"]').filter({ hasText: '王五' }).waitFor({ timeout: 20_000 });
 

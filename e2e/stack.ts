@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +32,8 @@ export async function startH5Stack(env: Record<string, string> = {}): Promise<H5
     H5_DIST_DIR: H5_DIST,
     LOG_LEVEL: 'silent',
     JOBS_DAILY_AT: 'off',
+    // As in production: the app's requests must be the client's trusted documents, sent by hash.
+    TRUSTED_DOCUMENTS: 'enforce',
     ...env,
   });
   const browser = await launchChromium();
@@ -51,4 +53,19 @@ export async function startH5Stack(env: Record<string, string> = {}): Promise<H5
 /** Taro's H5 router keeps the pages of the stack in the DOM, hiding all but the current one. */
 export function visible(page: Page, selector: string) {
   return page.locator(`${selector} >> visible=true`);
+}
+
+/**
+ * The body of a request for one of the client's operations, by its name: the hash of its trusted
+ * document (packages/schema/trusted-documents.json), as the app sends it. The journeys' BFF runs
+ * nothing else (TRUSTED_DOCUMENTS=enforce).
+ */
+export function trustedRequest(operationName: string, variables: object): string {
+  const manifest = JSON.parse(
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../packages/schema/trusted-documents.json'), 'utf8'),
+  ) as Record<string, string>;
+  const pattern = new RegExp(`^\\s*(query|mutation) ${operationName}\\b`);
+  const hash = Object.keys(manifest).find((key) => pattern.test(manifest[key] ?? ''));
+  if (!hash) throw new Error(`no trusted document for the operation ${operationName}`);
+  return JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 }

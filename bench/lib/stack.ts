@@ -122,6 +122,9 @@ export function bffEnv(options: BffEnvOptions): Record<string, string> {
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // Required in production since shared links (invites); the benchmarks share nothing.
     PUBLIC_APP_URL: 'https://bench.example.com',
+    // The benchmarks send their own documents, not only the client's (docs/decisions/012): in
+    // production the BFF would run the client's alone (enforce).
+    TRUSTED_DOCUMENTS: 'allow',
   };
 }
 

@@ -10,6 +10,9 @@ import type { AppConfig } from './config/config.js';
 import { registerGraphiql } from './common/graphql/graphiql.js';
 import { registerGraphQLOverHttp } from './common/graphql/graphql-over-http.js';
 import { QUERY_LIMITS } from './common/graphql/query-limits.js';
+import { ResponseCache } from './common/graphql/response-cache.js';
+import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './common/graphql/trusted-documents.js';
+import { CatalogueSnapshotService } from './catalogue/catalogue-snapshot.service.js';
 import { API_CONTENT_SECURITY_POLICY, appContentSecurityPolicy } from './common/http/content-security-policy.js';
 import { NestPinoLogger, configureLogger } from './common/logger.js';
 import { RATE_LIMITER, type RateLimiter } from './common/rate-limit/rate-limiter.js';
@@ -52,12 +55,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  const catalogue = app.get(CatalogueSnapshotService, { strict: false });
   await registerGraphQLOverHttp(fastify, {
     bodyLimit: QUERY_LIMITS.bodyBytes,
     rateLimiter: app.get<RateLimiter>(RATE_LIMITER),
     requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
     strict: config.strict,
     countStatements: config.nodeEnv !== 'production',
+    // Enforce without a readable manifest stops the start: nothing could run.
+    trustedDocuments: loadTrustedDocuments(
+      config.trustedDocuments.manifestPath ?? DEFAULT_MANIFEST_PATH,
+      config.trustedDocuments.mode,
+      (detail) => logger.warn({ detail }, 'trusted documents: no manifest; hashes cannot be resolved'),
+    ),
+    responseCache: new ResponseCache({
+      version: () => catalogue.version(),
+      ttlMs: config.responseCache.ttlMs,
+      maxEntries: config.responseCache.maxEntries,
+    }),
   });
   if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Fails when the committed files in src/graphql/generated/ are stale: regenerates them into a
-// temporary directory from the current schema and documents, then compares file by file.
+// Fails when the committed files in src/graphql/generated/, or the trusted-documents manifest
+// (packages/schema/trusted-documents.json), are stale: regenerates them into a temporary directory
+// from the current schema and documents, then compares file by file.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultOutDir, writeGenerated } from './codegen.mjs';
+import { defaultManifestPath, defaultOutDir, writeGenerated } from './codegen.mjs';
 
 async function listFiles(dir) {
   try {
@@ -32,7 +33,19 @@ function firstDifference(expected, actual) {
 const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'miniapp-codegen-'));
 let stale = false;
 try {
-  await writeGenerated(tmpDir);
+  const tmpManifest = path.join(tmpDir, 'manifest', path.basename(defaultManifestPath));
+  await writeGenerated(tmpDir, tmpManifest);
+  const expectedManifest = await readFile(tmpManifest, 'utf8');
+  const committedManifest = await readFile(defaultManifestPath, 'utf8').catch(() => null);
+  if (committedManifest === null) {
+    console.error(`codegen:check: ${path.relative(process.cwd(), defaultManifestPath)} is missing`);
+    stale = true;
+  } else if (committedManifest !== expectedManifest) {
+    console.error(
+      `codegen:check: ${path.relative(process.cwd(), defaultManifestPath)} is stale, ${firstDifference(expectedManifest, committedManifest)}`,
+    );
+    stale = true;
+  }
   const expectedFiles = await listFiles(tmpDir);
   const committedFiles = await listFiles(defaultOutDir);
   for (const name of new Set([...expectedFiles, ...committedFiles])) {
@@ -64,4 +77,4 @@ if (stale) {
   console.error('Run `pnpm --filter @family/miniapp codegen` and commit the result.');
   process.exit(1);
 }
-console.log('codegen:check: generated GraphQL types are up to date');
+console.log('codegen:check: generated GraphQL types and the trusted-documents manifest are up to date');

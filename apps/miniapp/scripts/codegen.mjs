@@ -16,7 +16,14 @@
 // could not be installed from the registry here (a missing @graphql-tools/batch-execute release),
 // and the CLI adds nothing this small script needs.
 //
-// Usage: node scripts/codegen.mjs [--out <dir>]   (default: src/graphql/generated)
+// Trusted documents (docs/decisions/012-trusted-documents.md): every operation document gets the
+// sha256 (hex) of its exact text, as sent, in its `__meta__.hash`; the client sends that hash instead
+// of the text. The manifest of all of them (hash → text) is written to
+// packages/schema/trusted-documents.json, where the BFF reads it: in production it runs nothing else.
+//
+// Usage: node scripts/codegen.mjs [--out <dir>] [--manifest <file>]
+//   (defaults: src/graphql/generated, ../../packages/schema/trusted-documents.json)
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +37,37 @@ export const schemaPath = path.resolve(appRoot, '../../packages/schema/schema.gr
 /** Where documents are looked for (recursively; `generated/` folders are skipped). */
 export const documentDirs = [path.join(appRoot, 'src/graphql'), path.join(appRoot, 'src/features')];
 export const defaultOutDir = path.join(appRoot, 'src/graphql/generated');
+export const defaultManifestPath = path.resolve(appRoot, '../../packages/schema/trusted-documents.json');
 const outFile = 'graphql.ts';
+
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** `export const XDocument = new TypedDocumentString(`…`)`: an operation (fragments end in `FragmentDoc`). */
+const OPERATION_DOCUMENT = /(export const \w+Document = new TypedDocumentString\()`([^`]*)`\)/g;
+
+/**
+ * Gives each operation document its hash (`__meta__.hash`) and returns the manifest. The documents
+ * are plain template literals (fragments inlined, no `${…}`); one holding a backslash or `${` would
+ * not be sent as written here, so it stops codegen rather than getting a wrong hash.
+ */
+function addHashes(content) {
+  const manifest = {};
+  const withHashes = content.replace(OPERATION_DOCUMENT, (_match, start, text) => {
+    if (text.includes('\\') || text.includes('${')) {
+      throw new Error(`a generated document holds a backslash or \${: cannot hash it as sent (${start})`);
+    }
+    const hash = sha256(text);
+    manifest[hash] = text;
+    return `${start}\`${text}\`, ${JSON.stringify({ hash })})`;
+  });
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  return { content: withHashes, manifest: sorted };
+}
+
+/** The manifest file's text: `{ "<sha256>": "<document>" }`, sorted by hash. */
+function manifestText(manifest) {
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
 
 const header = [
   '/* eslint-disable */',
@@ -123,23 +160,29 @@ export async function generate({ schema: schemaFile = schemaPath } = {}) {
 
   // The typed-document-node plugin types TypedDocumentString's metadata as Record<string, any>;
   // the project does not allow `any`, and `unknown` is just as correct here.
-  const content = output.replaceAll('Record<string, any>', 'Record<string, unknown>');
-  return { [outFile]: header + content.trimEnd() + '\n' };
+  const { content, manifest } = addHashes(output.replaceAll('Record<string, any>', 'Record<string, unknown>'));
+  if (Object.keys(manifest).length === 0) throw new Error('no operation documents found to hash');
+  return { files: { [outFile]: header + content.trimEnd() + '\n' }, manifest: manifestText(manifest) };
 }
 
-export async function writeGenerated(outDir) {
-  const files = await generate();
+/** Writes the generated files into `outDir` and the trusted-documents manifest to `manifestPath`. */
+export async function writeGenerated(outDir, manifestPath = defaultManifestPath) {
+  const { files, manifest } = await generate();
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(outDir, name), content);
   }
-  return Object.keys(files).map((name) => path.join(outDir, name));
+  await mkdir(path.dirname(manifestPath), { recursive: true });
+  await writeFile(manifestPath, manifest);
+  return [...Object.keys(files).map((name) => path.join(outDir, name)), manifestPath];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outIndex = process.argv.indexOf('--out');
   const outDir = outIndex >= 0 ? path.resolve(process.argv[outIndex + 1]) : defaultOutDir;
-  writeGenerated(outDir)
+  const manifestIndex = process.argv.indexOf('--manifest');
+  const manifestPath = manifestIndex >= 0 ? path.resolve(process.argv[manifestIndex + 1]) : defaultManifestPath;
+  writeGenerated(outDir, manifestPath)
     .then((written) => {
       for (const file of written) console.log(`codegen: wrote ${path.relative(process.cwd(), file)}`);
     })

@@ -13,23 +13,42 @@
  *
  * Page paths are also written in each feature's `routes.ts`.
  */
+const CATALOGUE = 'features/catalogue/pages';
+const FAMILY = 'features/family/pages';
+const INVITES = 'features/invites/pages';
+
 const subPackages: { root: string; pages: string[] }[] = [
   // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
-  { root: 'features/catalogue/pages', pages: ['product/index', 'compare/index', 'quote/index'] },
+  { root: CATALOGUE, pages: ['product/index', 'compare/index', 'quote/index'] },
   // Family pages reached from the 我家 tab: a member's page and the add / edit form (F1); a policy's
   // page and its add / edit form (F2); the family overview (F3) and the coverage gaps (F4).
   {
-    root: 'features/family/pages',
+    root: FAMILY,
     pages: ['member/index', 'member-edit/index', 'policy/index', 'policy-edit/index', 'overview/index', 'gaps/index'],
   },
   // The sharer's pages (share-to-friend): making and sharing an invite with its poster, 我的邀请.
-  { root: 'features/invites/pages', pages: ['share/index', 'invites/index'] },
+  { root: INVITES, pages: ['share/index', 'invites/index'] },
 ];
+
+/**
+ * Subpackages downloaded as soon as a page that leads to them opens, so the next tap does not wait
+ * for a download: the catalogue's pages from 保险超市 and from an invite landing (a shared product),
+ * the family's and the sharer's pages from 我家, 我的邀请 from 我的. Same rules on WeChat and Alipay.
+ */
+const preloadRule = {
+  'pages/index/index': { network: 'all', packages: [CATALOGUE] },
+  'pages/invite/index': { network: 'all', packages: [CATALOGUE] },
+  'pages/family/index': { network: 'all', packages: [FAMILY, INVITES] },
+  'pages/mine/index': { network: 'wifi', packages: [INVITES] },
+} as const satisfies Record<string, { network: 'all' | 'wifi'; packages: string[] }>;
 
 export default defineAppConfig({
   // Tab pages first; they must stay in the main package. Then the invite landing (decision 009).
   pages: ['pages/index/index', 'pages/family/index', 'pages/mine/index', 'pages/invite/index'],
   ...(subPackages.length > 0 ? { subPackages } : {}),
+  ...(process.env.TARO_ENV === 'h5' ? {} : { preloadRule }),
+  // WeChat: inject only the components a page uses when it opens, not every one of the package.
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
   // Icons from scripts/generate-tab-icons.mjs (optional on WeChat and Alipay; H5 shows empty boxes without).
   tabBar: {
     color: '#646a73',

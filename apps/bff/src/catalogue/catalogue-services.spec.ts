@@ -55,6 +55,7 @@ function build(insurers: InsurerEntity[], adapter: InsurerAdapter, env: Record<s
   const listing = new ProductListingService(snapshots, new CatalogueSearchService(loadConfig({})));
   const quotes = new QuoteService(snapshots, clock);
   return {
+    snapshots,
     service: {
       listProducts: listing.listProducts.bind(listing),
       getProduct: listing.getProduct.bind(listing),
@@ -121,6 +122,40 @@ describe('catalogue snapshot, listing and quote services', () => {
       { insurer: { id: 'b', name: 'b保险' }, code: 'BAD_RESPONSE' },
     ]);
     await expect(service.getProduct('b:B1')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+  });
+
+  it('names a catalogue version that holds while the data does, and changes with any insurer’s data', async () => {
+    let price = 100;
+    let failing = false;
+    const adapter = new FakeAdapter({
+      a: async () => catalogue('a', [product('a', 'A1', 300)]),
+      b: async () => {
+        if (failing) throw new UpstreamError('BAD_RESPONSE', 'truncated');
+        return catalogue('b', [product('b', 'B1', price)]);
+      },
+    });
+    const { snapshots, advance } = build([insurer('a'), insurer('b')], adapter, {
+      CATALOGUE_FRESH_SECONDS: '60',
+      CATALOGUE_MAX_STALE_SECONDS: '0',
+    });
+    const first = await snapshots.version();
+    const calls = adapter.calls.length;
+    advance(30_000);
+    expect(await snapshots.version()).toBe(first);
+    expect(adapter.calls.length).toBe(calls);
+    // Past freshness both are fetched again: new data versions.
+    price = 150;
+    advance(31_000);
+    const second = await snapshots.version();
+    expect(second).not.toBe(first);
+    expect(await snapshots.version()).toBe(second);
+    // An insurer failing changes it too, and it is asked again on the next call.
+    failing = true;
+    advance(61_000);
+    const third = await snapshots.version();
+    expect(third).toContain('b:b保险!BAD_RESPONSE');
+    failing = false;
+    expect(await snapshots.version()).not.toBe(third);
   });
 
   it('filters by insurer, text, age and budget', async () => {

@@ -70,6 +70,12 @@ export class CatalogueSnapshotService {
   private scoreMemo: { signature: string; scores: ReadonlyMap<string, ProductScore> } | null = null;
   /** The enabled insurers, re-read at most every few seconds: an operator's change shows soon enough. */
   private insurersMemo: { readAt: number; rows: Promise<InsurerEntity[]> } | null = null;
+  /**
+   * The last version, kept while nothing it depends on can have changed: until the first of its
+   * entries leaves freshness or the insurer list is re-read, and as long as the loader has taken no
+   * new entry. A stale or failed insurer is not kept (each request must try it again).
+   */
+  private versionMemo: { version: string; validUntil: number; generation: number } | null = null;
 
   constructor(
     private readonly insurers: InsurerRepository,
@@ -118,6 +124,36 @@ export class CatalogueSnapshotService {
       takenAt: this.clock.now(),
       signature,
     };
+  }
+
+  /**
+   * What every public answer about the catalogue depends on, without building a snapshot: each
+   * enabled insurer's data version (when it was fetched), whether it is served stale, or that it
+   * failed. Changes whenever any insurer's data does; keys the response cache (docs/performance.md).
+   */
+  async version(): Promise<string> {
+    const memo = this.versionMemo;
+    if (memo && this.clock.now() < memo.validUntil && memo.generation === this.loader.generation) return memo.version;
+    const generation = this.loader.generation;
+    const wanted = await this.enabledInsurers();
+    const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
+    let validUntil = (this.insurersMemo?.readAt ?? 0) + INSURER_LIST_TTL_MS;
+    const version = results
+      .map((result, index) => {
+        const insurer = `${wanted[index].id}:${wanted[index].name}`;
+        if (result.status === 'rejected') {
+          validUntil = 0;
+          const error = result.reason as Error;
+          return `${insurer}!${error instanceof UpstreamError ? error.code : 'UNAVAILABLE'}`;
+        }
+        if (result.value.stale) validUntil = 0;
+        else validUntil = Math.min(validUntil, result.value.fetchedAt + this.loader.freshMs);
+        return `${insurer}@${result.value.fetchedAt}${result.value.stale ? '~' : ''}`;
+      })
+      .join(',');
+    // Loads that took a new entry while this ran: the next call looks again.
+    this.versionMemo = this.loader.generation === generation ? { version, validUntil, generation } : null;
+    return version;
   }
 
   private enabledInsurers(): Promise<InsurerEntity[]> {

@@ -52,6 +52,8 @@ export class InsurerCatalogueLoader {
    * which the benchmark showed to dominate a cached page (docs/performance.md).
    */
   private readonly local = new Map<string, CacheEntry>();
+  /** Counts changes of `local`: what this instance serves changed when it did (catalogue versions). */
+  private changes = 0;
   private readonly breakers: CircuitBreakerRegistry;
 
   constructor(
@@ -75,7 +77,7 @@ export class InsurerCatalogueLoader {
     // Past freshness here: another instance may have refreshed it in the shared store.
     const stored = await this.readCache(key);
     const cached = stored && (!held || stored.fetchedAt > held.fetchedAt) ? stored : held;
-    if (cached && cached !== held) this.local.set(key, cached);
+    if (cached && cached !== held) this.remember(key, cached);
     if (cached) {
       const age = this.clock.now() - cached.fetchedAt;
       if (age < this.config.catalogueFreshMs) return { ...cached, stale: false };
@@ -85,6 +87,21 @@ export class InsurerCatalogueLoader {
       }
     }
     return this.flights.run(key, () => this.fetchAndStore(insurer, key));
+  }
+
+  /** Changes whenever an entry this instance serves does (a fetch, or a newer one from the store). */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** How long a fetched catalogue is served without asking anyone (CATALOGUE_FRESH_SECONDS). */
+  get freshMs(): number {
+    return this.config.catalogueFreshMs;
+  }
+
+  private remember(key: string, entry: CacheEntry): void {
+    this.local.set(key, entry);
+    this.changes += 1;
   }
 
   private refreshInBackground(insurer: InsurerEntity, key: string): void {
@@ -113,7 +130,7 @@ export class InsurerCatalogueLoader {
     }
     breaker.recordSuccess();
     const entry: CacheEntry = { catalogue, fetchedAt: this.clock.now() };
-    this.local.set(key, entry);
+    this.remember(key, entry);
     await this.writeCache(key, entry);
     return { ...entry, stale: false };
   }

@@ -84,6 +84,22 @@ describe('loadConfig', () => {
     ).toEqual({ sandboxUrl: 'http://sandbox:3100' });
   });
 
+  it('enforces trusted documents in production by default, allows any elsewhere, and takes either when set', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets }).trustedDocuments).toEqual({
+      mode: 'enforce',
+      manifestPath: null,
+    });
+    expect(loadConfig({ NODE_ENV: 'test', ...secrets }).trustedDocuments.mode).toBe('allow');
+    expect(loadConfig({}).trustedDocuments.mode).toBe('allow');
+    expect(loadConfig({ NODE_ENV: 'production', ...secrets, TRUSTED_DOCUMENTS: 'allow' }).trustedDocuments.mode).toBe(
+      'allow',
+    );
+    expect(
+      loadConfig({ TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFEST: 'm.json' }, '/srv').trustedDocuments,
+    ).toEqual({ mode: 'enforce', manifestPath: '/srv/m.json' });
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'strict' })).toThrow(/TRUSTED_DOCUMENTS/);
+  });
+
   it('refuses a platform app id without its secret or its address: nothing falls back to the sandbox', () => {
     expect(() => loadConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' })).toThrow(
       /WECHAT_API_URL: required with WECHAT_APP_ID, WECHAT_APP_SECRET/,

@@ -112,6 +112,21 @@ const schema = z.object({
   /** Invites one client IP may accept per minute, and one account. */
   INVITE_ACCEPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   INVITE_ACCEPTS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * Trusted documents (docs/decisions/012-trusted-documents.md): `enforce` runs only the client's
+   * documents (the manifest), `allow` runs anything. Default: enforce in production, allow elsewhere.
+   */
+  TRUSTED_DOCUMENTS: z.enum(['enforce', 'allow']).optional(),
+  /** The manifest (sha256 → document); default packages/schema/trusted-documents.json of this checkout. */
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().default(''),
+  /**
+   * How long an anonymous answer of a public catalogue query is served from memory (its ETag
+   * answered with 304), at most; 0 turns the response cache off. Any insurer's data changing
+   * drops the answers at once.
+   */
+  RESPONSE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /** Most answers the response cache keeps. */
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   /** Requests one client IP may send to /graphql per minute (429 with Retry-After past it). */
   REQUEST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /**
@@ -164,6 +179,10 @@ export type AppConfig = Readonly<{
    */
   strict: boolean;
   requestLimitPerIpPerMinute: number;
+  /** Which documents run, and where their manifest is (null: the one the client's codegen writes). */
+  trustedDocuments: Readonly<{ mode: 'enforce' | 'allow'; manifestPath: string | null }>;
+  /** Anonymous answers of public queries kept in memory (response-cache.ts); ttlMs 0: off. */
+  responseCache: Readonly<{ ttlMs: number; maxEntries: number }>;
   trustProxy: boolean | number | string[];
   invites: Readonly<{
     /** The H5 app's origin for shared links; null outside production: the request's origin. */
@@ -285,6 +304,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     demoSeed: seedDemoData && sandboxUrl ? { sandboxUrl } : null,
     strict,
     requestLimitPerIpPerMinute: value.REQUEST_LIMIT_PER_IP_PER_MINUTE,
+    trustedDocuments: {
+      mode: value.TRUSTED_DOCUMENTS ?? (value.NODE_ENV === 'production' ? 'enforce' : 'allow'),
+      manifestPath: value.TRUSTED_DOCUMENTS_MANIFEST ? absolute(value.TRUSTED_DOCUMENTS_MANIFEST) : null,
+    },
+    responseCache: {
+      ttlMs: Math.round(value.RESPONSE_CACHE_SECONDS * 1000),
+      maxEntries: value.RESPONSE_CACHE_MAX_ENTRIES,
+    },
     trustProxy: parseTrustProxy(value.TRUST_PROXY) ?? false,
     invites: {
       publicAppUrl: value.PUBLIC_APP_URL ? trim(value.PUBLIC_APP_URL) : null,

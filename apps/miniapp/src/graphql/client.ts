@@ -19,6 +19,13 @@ import { taroTransport, type Transport } from './transport';
  *   `GraphQLClientError` with a `code` and a Chinese message; partial `data` is kept;
  * - `session-refresh.ts`: with a session store, `Authorization: Bearer <access token>`, one shared
  *   refresh of an expired access token, and sign-out when the server ends the session.
+ *
+ * Trusted documents (docs/decisions/012-trusted-documents.md): a generated document carries the
+ * sha256 of its text (`__meta__.hash`), and the client sends only that hash, as
+ * `extensions.persistedQuery` (Apollo's automatic persisted queries, version 1), without the text.
+ * Should the server not know the hash (`PERSISTED_QUERY_NOT_FOUND`: a BFF built from older
+ * documents), the request is sent once more with the text beside the hash; a production BFF still
+ * refuses a document it does not trust.
  */
 
 export interface GraphQLClientOptions {
@@ -60,6 +67,16 @@ export function defaultEndpoint(): string {
   return process.env.TARO_APP_API_URL ?? '';
 }
 
+export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
+
+/** The sha256 of the document's text, as codegen put it in `__meta__`; undefined for a hand-made one. */
+export function documentHashOf<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+): string | undefined {
+  const hash = document.__meta__?.hash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 /** `query Products(...)` → `Products` */
 function operationNameOf(query: string): string | undefined {
   const match = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query);
@@ -86,7 +103,18 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
         ...authHeaders,
         ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
       };
-      const body = JSON.stringify({ query, variables, operationName: operationNameOf(query) });
+      const operationName = operationNameOf(query);
+      const hash = documentHashOf(document);
+      if (hash === undefined) {
+        const body = JSON.stringify({ query, variables, operationName });
+        return resultFromResponse<TData>(await transport({ url, body, headers, timeoutMs }));
+      }
+      const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+      const byHash = resultFromResponse<TData>(
+        await transport({ url, body: JSON.stringify({ variables, operationName, extensions }), headers, timeoutMs }),
+      );
+      if (byHash.error?.code !== PERSISTED_QUERY_NOT_FOUND) return byHash;
+      const body = JSON.stringify({ query, variables, operationName, extensions });
       return resultFromResponse<TData>(await transport({ url, body, headers, timeoutMs }));
     } catch (error) {
       if (isGraphQLClientError(error)) return { data: null, error };

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { negotiateMediaType, readParameters, registerGraphQLOverHttp } from './graphql-over-http.js';
+import { negotiateMediaType, readParameters, registerGraphQLOverHttp, resolveDocument } from './graphql-over-http.js';
+import { sha256Hex, type TrustedDocuments } from './trusted-documents.js';
 
 /** The HTTP layer alone, on a bare Fastify with a stand-in for Mercurius' `reply.graphql`. */
 async function server(rateLimiter: RateLimiter): Promise<FastifyInstance> {
@@ -76,5 +77,59 @@ describe('GraphQL over HTTP', () => {
     });
     expect(() => readParameters([{ query: '{ a }' }])).toThrow(/批量/);
     expect(() => readParameters({ query: '{ a }', variables: [1] })).toThrow(/variables/);
+  });
+
+  it('reads a persisted query’s hash, with or without the text', () => {
+    const hash = sha256Hex('{ a }');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    expect(readParameters({ extensions })).toEqual({ sha256Hash: hash });
+    expect(readParameters({ query: '{ a }', extensions })).toEqual({ query: '{ a }', sha256Hash: hash });
+    expect(() => readParameters({ extensions: { persistedQuery: { version: 2, sha256Hash: hash } } })).toThrow(
+      /persistedQuery/,
+    );
+    expect(() => readParameters({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ABC' } } })).toThrow(
+      /sha256Hash/,
+    );
+    expect(() => readParameters({ extensions: {} })).toThrow(/query/);
+  });
+});
+
+describe('trusted documents', () => {
+  const text = '{ a }';
+  const hash = sha256Hex(text);
+  const other = '{ b }';
+  const manifest = (mode: TrustedDocuments['mode']): TrustedDocuments => ({ mode, byHash: new Map([[hash, text]]) });
+  const codeOf = (fn: () => unknown): string | undefined => {
+    try {
+      fn();
+      return undefined;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+
+  it('enforce: runs the manifest’s documents, by hash or by text, and nothing else', () => {
+    const trusted = manifest('enforce');
+    expect(resolveDocument({ sha256Hash: hash }, trusted).query).toBe(text);
+    expect(resolveDocument({ query: text }, trusted).hash()).toBe(hash);
+    expect(codeOf(() => resolveDocument({ query: other }, trusted))).toBe('UNTRUSTED_DOCUMENT');
+    expect(codeOf(() => resolveDocument({ query: other, sha256Hash: sha256Hex(other) }, trusted))).toBe(
+      'UNTRUSTED_DOCUMENT',
+    );
+    expect(codeOf(() => resolveDocument({ sha256Hash: sha256Hex(other) }, trusted))).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(codeOf(() => resolveDocument({ query: other, sha256Hash: hash }, trusted))).toBe(
+      'PERSISTED_QUERY_HASH_MISMATCH',
+    );
+  });
+
+  it('allow: runs any text, checks a hash sent beside it, and resolves the manifest’s hashes', () => {
+    const trusted = manifest('allow');
+    expect(resolveDocument({ query: other }, trusted).hash()).toBe(sha256Hex(other));
+    expect(resolveDocument({ query: other, sha256Hash: sha256Hex(other) }, trusted).query).toBe(other);
+    expect(resolveDocument({ sha256Hash: hash }, trusted).query).toBe(text);
+    expect(codeOf(() => resolveDocument({ query: other, sha256Hash: hash }, trusted))).toBe(
+      'PERSISTED_QUERY_HASH_MISMATCH',
+    );
+    expect(codeOf(() => resolveDocument({ sha256Hash: sha256Hex(other) }, trusted))).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });

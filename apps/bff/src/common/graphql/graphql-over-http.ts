@@ -5,6 +5,8 @@ import { statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
 import { LIMIT_ERROR_CODES, QUERY_LIMITS, countTokens, tokenLimitError } from './query-limits.js';
+import { type CachedAnswer, type ResponseCache, etagOf, matchesIfNoneMatch } from './response-cache.js';
+import { SHA256_HEX, sha256Hex, type TrustedDocuments } from './trusted-documents.js';
 
 /**
  * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/), in front of Mercurius'
@@ -18,6 +20,13 @@ import { LIMIT_ERROR_CODES, QUERY_LIMITS, countTokens, tokenLimitError } from '.
  * `application/json` (which the spec asks, as an intermediary's 4xx could pose as a GraphQL answer).
  * Refusals of server policy — query limits, body size (413), request rate (429) — are 4xx for both
  * media types: they are not about the document's validity, and clients must not retry them blindly.
+ *
+ * Trusted documents (trusted-documents.ts, docs/decisions/012-trusted-documents.md): before anything
+ * is parsed, `extensions.persistedQuery.sha256Hash` is resolved from the manifest, and in `enforce`
+ * mode a document outside it is refused. These refusals are 400 for both media types, as policy:
+ * `PERSISTED_QUERY_NOT_FOUND` (a hash without text that the manifest does not hold: the client may
+ * send the text beside it), `PERSISTED_QUERY_HASH_MISMATCH` (text and hash disagree) and
+ * `UNTRUSTED_DOCUMENT` (enforce: a text whose hash the manifest does not hold).
  */
 
 export const GRAPHQL_PATH = '/graphql';
@@ -34,12 +43,28 @@ export interface GraphQLHttpOptions {
   readonly strict: boolean;
   /** Answer `x-db-statements` (SQL statements the request ran): everywhere but production. */
   readonly countStatements: boolean;
+  /** The client's documents; none given: `allow` with an empty manifest. */
+  readonly trustedDocuments?: TrustedDocuments;
+  /** Answers of anonymous public queries of the manifest (response-cache.ts); none: nothing kept. */
+  readonly responseCache?: ResponseCache;
 }
 
+/** The parameters as the request gives them: the text, a persisted query's hash, or both. */
 interface GraphQLParameters {
-  readonly query: string;
+  readonly query?: string;
+  /** `extensions.persistedQuery.sha256Hash` (version 1). */
+  readonly sha256Hash?: string;
   readonly operationName?: string;
   readonly variables?: Record<string, unknown>;
+}
+
+/** The document to run, resolved and (in enforce mode) trusted. */
+interface ResolvedDocument {
+  readonly query: string;
+  /** sha256 of the text: from the manifest, or computed when the text came without a hash. */
+  readonly hash: () => string;
+  /** A public query of the manifest: its anonymous answer may come from the response cache. */
+  readonly publicQuery: boolean;
 }
 
 interface ExecutionAnswer {
@@ -95,15 +120,65 @@ export function readParameters(body: unknown): GraphQLParameters {
   const invalid = (message: string): HttpRefusal => new HttpRefusal(400, 'BAD_REQUEST', message);
   if (!isMap(body)) throw invalid('请求体须为 JSON 对象（不支持批量请求）');
   const { query, operationName, variables, extensions } = body;
-  if (typeof query !== 'string' || query.trim() === '') throw invalid('缺少 query 参数，或它不是字符串');
+  if (extensions !== undefined && extensions !== null && !isMap(extensions)) throw invalid('extensions 参数须为对象');
+  const persisted = isMap(extensions) ? extensions.persistedQuery : undefined;
+  let sha256Hash: string | undefined;
+  if (persisted !== undefined && persisted !== null) {
+    if (!isMap(persisted) || persisted.version !== 1 || typeof persisted.sha256Hash !== 'string')
+      throw invalid('extensions.persistedQuery 须为 { version: 1, sha256Hash }');
+    if (!SHA256_HEX.test(persisted.sha256Hash)) throw invalid('sha256Hash 须为 64 位小写十六进制');
+    sha256Hash = persisted.sha256Hash;
+  }
+  const hasQuery = query !== undefined && query !== null;
+  if (hasQuery ? typeof query !== 'string' || query.trim() === '' : sha256Hash === undefined)
+    throw invalid('缺少 query 参数，或它不是字符串');
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
     throw invalid('operationName 参数须为字符串');
   if (variables !== undefined && variables !== null && !isMap(variables)) throw invalid('variables 参数须为对象');
-  if (extensions !== undefined && extensions !== null && !isMap(extensions)) throw invalid('extensions 参数须为对象');
   return {
-    query,
+    ...(typeof query === 'string' ? { query } : {}),
+    ...(sha256Hash !== undefined ? { sha256Hash } : {}),
     ...(typeof operationName === 'string' ? { operationName } : {}),
     ...(isMap(variables) ? { variables } : {}),
+  };
+}
+
+const NO_DOCUMENTS: TrustedDocuments = { mode: 'allow', byHash: new Map() };
+
+/** The document a request runs, or a HttpRefusal (400) when it is unknown or not trusted. */
+export function resolveDocument(
+  parameters: GraphQLParameters,
+  trusted: TrustedDocuments = NO_DOCUMENTS,
+): ResolvedDocument {
+  const { query, sha256Hash } = parameters;
+  if (sha256Hash !== undefined) {
+    const known = trusted.byHash.get(sha256Hash);
+    if (query === undefined) {
+      if (known === undefined)
+        throw new HttpRefusal(400, 'PERSISTED_QUERY_NOT_FOUND', '未知的查询哈希（persistedQuery），请附上查询文本');
+      return { query: known, hash: () => sha256Hash, publicQuery: trusted.publicQueries?.has(sha256Hash) ?? false };
+    }
+    if (known !== undefined ? known !== query : sha256Hex(query) !== sha256Hash)
+      throw new HttpRefusal(400, 'PERSISTED_QUERY_HASH_MISMATCH', '查询文本与其哈希不符');
+    if (known === undefined && trusted.mode === 'enforce')
+      throw new HttpRefusal(400, 'UNTRUSTED_DOCUMENT', '此查询不在客户端的可信文档清单中');
+    return {
+      query,
+      hash: () => sha256Hash,
+      publicQuery: known !== undefined && (trusted.publicQueries?.has(sha256Hash) ?? false),
+    };
+  }
+  // Text only: trusted when its hash is in the manifest (computed once, on demand in allow mode).
+  const text = query as string;
+  let hash: string | undefined;
+  const hashOf = (): string => (hash ??= sha256Hex(text));
+  if (trusted.mode === 'enforce' && !trusted.byHash.has(hashOf()))
+    throw new HttpRefusal(400, 'UNTRUSTED_DOCUMENT', '此查询不在客户端的可信文档清单中');
+  // In allow mode a text's hash is not computed just to find it cacheable: the client sends hashes.
+  return {
+    query: text,
+    hash: hashOf,
+    publicQuery: trusted.mode === 'enforce' && (trusted.publicQueries?.has(hashOf()) ?? false),
   };
 }
 
@@ -133,6 +208,19 @@ function send(reply: FastifyReply, mediaType: MediaType, statusCode: number, bod
     .header('content-type', `${mediaType}; charset=utf-8`)
     .header('vary', 'accept')
     .send(JSON.stringify(body));
+}
+
+/** A public answer as bytes, with its ETag; 304 without a body when the client already holds it. */
+function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mediaType: MediaType,
+  answer: CachedAnswer,
+  state: 'hit' | 'miss',
+): FastifyReply {
+  void reply.header('etag', answer.etag).header('vary', 'accept, authorization').header('x-response-cache', state);
+  if (matchesIfNoneMatch(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+  return reply.code(200).header('content-type', `${mediaType}; charset=utf-8`).send(answer.body);
 }
 
 function refusalBody(code: string, message: string, extensions: Record<string, unknown> = {}): ExecutionAnswer {
@@ -204,30 +292,49 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
     const execute = async (request: FastifyRequest, reply: FastifyReply, read: () => GraphQLParameters) => {
       const mediaType = mediaTypeOf(request);
       let parameters: GraphQLParameters;
+      let document: ResolvedDocument;
       try {
         parameters = read();
+        document = resolveDocument(parameters, options.trustedDocuments);
       } catch (error) {
         if (!(error instanceof HttpRefusal)) throw error;
         return send(reply, mediaType, error.statusCode, refusalBody(error.code, error.message));
       }
       // Over the token limit: refused before the parser builds anything (it would, up to the limit).
-      if (countTokens(parameters.query, QUERY_LIMITS.tokens) > QUERY_LIMITS.tokens) {
+      if (countTokens(document.query, QUERY_LIMITS.tokens) > QUERY_LIMITS.tokens) {
         const refusal = formatGraphQLError(tokenLimitError(), { strict: options.strict });
         return send(reply, mediaType, 400, { errors: [refusal] });
       }
+      const cache = options.responseCache;
+      const cacheKey =
+        cache?.enabled && document.publicQuery && request.headers.authorization === undefined
+          ? await cache.keyOf([
+              document.hash(),
+              parameters.operationName ?? '',
+              JSON.stringify(parameters.variables ?? {}),
+              mediaType,
+              request.headers.host ?? '',
+            ])
+          : null;
+      if (cache && cacheKey !== null) {
+        const cached = cache.get(cacheKey);
+        if (cached) return sendCached(request, reply, mediaType, cached, 'hit');
+      }
       try {
         const result = await (reply as GraphQLReply).graphql(
-          parameters.query,
+          document.query,
           { req: request },
           parameters.variables,
           parameters.operationName,
         );
         if (options.countStatements) void reply.header('x-db-statements', String(statementsInRequest()));
         // Executed: 200 with data (null when a non-null root field failed) and the errors beside it.
-        return send(reply, mediaType, 200, {
-          data: result.data ?? null,
-          ...(result.errors?.length ? { errors: result.errors } : {}),
-        });
+        const answer = { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
+        if (cache && cacheKey !== null && !answer.errors) {
+          const body = Buffer.from(JSON.stringify(answer));
+          return sendCached(request, reply, mediaType, cache.set(cacheKey, body, etagOf(body)), 'miss');
+        }
+        return send(reply, mediaType, 200, answer);
       } catch (error) {
         return sendRequestError(reply, mediaType, error as Error, options.strict);
       }

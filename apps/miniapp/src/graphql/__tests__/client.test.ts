@@ -1,6 +1,7 @@
-import { createGraphQLClient } from '../client';
+import { createHash } from 'node:crypto';
+import { createGraphQLClient, documentHashOf } from '../client';
 import { GraphQLClientError } from '../errors';
-import { ProductsDocument } from '../generated/graphql';
+import { ProductsDocument, TypedDocumentString } from '../generated/graphql';
 import type { Transport, TransportRequest } from '../transport';
 
 const variables = { first: 20, after: null, filter: null };
@@ -14,7 +15,7 @@ function fixedTransport(statusCode: number, body: unknown, seen: TransportReques
 }
 
 describe('createGraphQLClient', () => {
-  it('POSTs query, variables and operationName as JSON', async () => {
+  it('POSTs the document hash (persisted query), variables and operationName as JSON, without the text', async () => {
     const seen: TransportRequest[] = [];
     const client = createGraphQLClient({
       endpoint: 'https://api.example.test/graphql',
@@ -28,7 +29,41 @@ describe('createGraphQLClient', () => {
     const body = JSON.parse(seen[0]?.body ?? '{}') as Record<string, unknown>;
     expect(body.operationName).toBe('Products');
     expect(body.variables).toEqual(variables);
-    expect(String(body.query)).toContain('query Products(');
+    expect(body.query).toBeUndefined();
+    const hash = createHash('sha256').update(ProductsDocument.toString(), 'utf8').digest('hex');
+    expect(documentHashOf(ProductsDocument)).toBe(hash);
+    expect(body.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: hash } });
+  });
+
+  it('POSTs the text of a document without a hash', async () => {
+    const seen: TransportRequest[] = [];
+    const client = createGraphQLClient({ transport: fixedTransport(200, { data: { ping: true } }, seen) });
+    const document = new TypedDocumentString<{ ping: boolean }, Record<string, never>>('query Ping { ping }');
+    await client.execute(document, {});
+    const body = JSON.parse(seen[0]?.body ?? '{}') as Record<string, unknown>;
+    expect(body).toEqual({ query: 'query Ping { ping }', variables: {}, operationName: 'Ping' });
+  });
+
+  it('sends the text beside the hash once when the server does not know the hash', async () => {
+    const seen: TransportRequest[] = [];
+    const answers = [
+      {
+        statusCode: 400,
+        body: { errors: [{ message: 'unknown', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
+      },
+      { statusCode: 200, body: { data: { products } } },
+    ];
+    const client = createGraphQLClient({
+      transport: async (req) => {
+        seen.push(req);
+        return answers.shift() ?? { statusCode: 500, body: null };
+      },
+    });
+    await expect(client.execute(ProductsDocument, variables)).resolves.toEqual({ data: { products }, error: null });
+    expect(seen).toHaveLength(2);
+    const retry = JSON.parse(seen[1]?.body ?? '{}') as Record<string, unknown>;
+    expect(String(retry.query)).toContain('query Products(');
+    expect(retry.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: documentHashOf(ProductsDocument) } });
   });
 
   it('parses a JSON string body', async () => {

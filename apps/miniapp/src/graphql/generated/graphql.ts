@@ -929,7 +929,7 @@ fragment PrivacyConsentFields on PrivacyConsent {
   version
   agreedAt
   current
-}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+}`, {"hash":"9f8dcfe490eb7af500896174d0b215a48da47ecc9ce236e68e49f5e0e2b0f606"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const CompareProductsDocument = new TypedDocumentString(`
     query CompareProducts($ids: [ID!]!) {
   compareProducts(ids: $ids) {
@@ -958,7 +958,7 @@ export const CompareProductsDocument = new TypedDocumentString(`
 fragment InsurerRef on Insurer {
   id
   name
-}`) as unknown as TypedDocumentString<CompareProductsQuery, CompareProductsQueryVariables>;
+}`, {"hash":"610a251d24eed6b83e71a57e1cd0cf3ad365d3b5297c1ca7aaddd226e2a3558e"}) as unknown as TypedDocumentString<CompareProductsQuery, CompareProductsQueryVariables>;
 export const InsurersDocument = new TypedDocumentString(`
     query Insurers {
   insurers {
@@ -970,7 +970,7 @@ export const InsurersDocument = new TypedDocumentString(`
     fragment InsurerRef on Insurer {
   id
   name
-}`) as unknown as TypedDocumentString<InsurersQuery, InsurersQueryVariables>;
+}`, {"hash":"eaa0b8b55b0f994fc362ebf335d1e39a53d596415c271f813a804ed21fd8cddf"}) as unknown as TypedDocumentString<InsurersQuery, InsurersQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($id: ID!) {
   product(id: $id) {
@@ -1027,7 +1027,7 @@ fragment ProductEligibility on Product {
   maxAge
   maxOccupationClass
   monthlyPayment
-}`) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
+}`, {"hash":"8d677ba6e79c416b4f57dc4d97d209e6fb914d423895e56fb4312981641fb712"}) as unknown as TypedDocumentString<ProductDetailQuery, ProductDetailQueryVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort! = SCORE) {
   products(first: $first, after: $after, filter: $filter, sort: $sort) {
@@ -1087,7 +1087,7 @@ fragment ProductSummary on Product {
     composite
     goldPick
   }
-}`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+}`, {"hash":"52d317a18b0aa64758467d30f42af9c02ae13f261fb6aa9b9f0944caad7c89ea"}) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const QuoteProductDocument = new TypedDocumentString(`
     query QuoteProduct($id: ID!) {
   product(id: $id) {
@@ -1112,7 +1112,7 @@ fragment ProductEligibility on Product {
   maxAge
   maxOccupationClass
   monthlyPayment
-}`) as unknown as TypedDocumentString<QuoteProductQuery, QuoteProductQueryVariables>;
+}`, {"hash":"5b5a854ad61a54d0fce5063aca9ef78b24a8b7d95c7c69fb91f8ef90fcea4b25"}) as unknown as TypedDocumentString<QuoteProductQuery, QuoteProductQueryVariables>;
 export const QuoteDocument = new TypedDocumentString(`
     query Quote($input: QuoteInput!) {
   quote(input: $input) {
@@ -1124,7 +1124,7 @@ export const QuoteDocument = new TypedDocumentString(`
     yearlyTotal
   }
 }
-    `) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;
+    `, {"hash":"09a8b48c51d1157cb27e630aee43dd5c9dc3451a8fc3a0da722def3c659d187c"}) as unknown as TypedDocumentString<QuoteQuery, QuoteQueryVariables>;
 export const SearchSuggestionsDocument = new TypedDocumentString(`
     query SearchSuggestions($prefix: String!) {
   searchSuggestions(prefix: $prefix) {
@@ -1133,7 +1133,7 @@ export const SearchSuggestionsDocument = new TypedDocumentString(`
     productId
   }
 }
-    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+    `, {"hash":"f36feaffc4ca32e02a5668ec9aa0f123f9080539b8ca727a756825a83a748ec9"}) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const HouseholdsDocument = new TypedDocumentString(`
     query Households {
   households {
@@ -1240,7 +1240,7 @@ fragment PolicyFields on Policy {
   notes
   canEdit
   canRemove
-}`) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
+}`, {"hash":"e292de9ea2625e861ee64362618533ccbce5a568445afadb7b753be19a773461"}) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
 export const AddFamilyMemberDocument = new TypedDocumentString(`
     mutation AddFamilyMember($householdId: ID!, $input: FamilyMemberInput!) {
   addFamilyMember(householdId: $householdId, input: $input) {
@@ -1266,7 +1266,7 @@ export const AddFamilyMemberDocument = new TypedDocumentString(`
   canEdit
   canRemove
   createdAt
-}`) as unknown as TypedDocumentString<AddFamilyMemberMutation, AddFamilyMemberMutationVariables>;
+}`, {"hash":"27aa9562a16dc229091b379ed9fce06f278b24e3cdf1dad54b5ad63110abf152"}) as unknown as TypedDocumentString<AddFamilyMemberMutation, AddFamilyMemberMutationVariables>;
 export const UpdateFamilyMemberDocument = new TypedDocumentString(`
     mutation UpdateFamilyMember($id: ID!, $input: FamilyMemberUpdateInput!) {
   updateFamilyMember(id: $id, input: $input) {
@@ -1292,12 +1292,12 @@ export const UpdateFamilyMemberDocument = new TypedDocumentString(`
   canEdit
   canRemove
   createdAt
-}`) as unknown as TypedDocumentString<UpdateFamilyMemberMutation, UpdateFamilyMemberMutationVariables>;
+}`, {"hash":"8a08a8cf7ab2be1aac29a239195a45adcdea189773406f6ef9e0a7510dd74dbd"}) as unknown as TypedDocumentString<UpdateFamilyMemberMutation, UpdateFamilyMemberMutationVariables>;
 export const RemoveFamilyMemberDocument = new TypedDocumentString(`
     mutation RemoveFamilyMember($id: ID!) {
   removeFamilyMember(id: $id)
 }
-    `) as unknown as TypedDocumentString<RemoveFamilyMemberMutation, RemoveFamilyMemberMutationVariables>;
+    `, {"hash":"31d5fb625c1c548d42405068f306c350fd6c4e06907aba51937b6deb9b812302"}) as unknown as TypedDocumentString<RemoveFamilyMemberMutation, RemoveFamilyMemberMutationVariables>;
 export const RevealIdNumberDocument = new TypedDocumentString(`
     mutation RevealIdNumber($memberId: ID!) {
   revealIdNumber(memberId: $memberId) {
@@ -1306,19 +1306,19 @@ export const RevealIdNumberDocument = new TypedDocumentString(`
     idNumber
   }
 }
-    `) as unknown as TypedDocumentString<RevealIdNumberMutation, RevealIdNumberMutationVariables>;
+    `, {"hash":"39d627ec739c0cc4b922206a3c9cafd3fc51b206b9ed73db6b68ce7d6bc6a846"}) as unknown as TypedDocumentString<RevealIdNumberMutation, RevealIdNumberMutationVariables>;
 export const RemoveFromHouseholdDocument = new TypedDocumentString(`
     mutation RemoveFromHousehold($householdId: ID!, $accountId: ID!) {
   removeFromHousehold(householdId: $householdId, accountId: $accountId) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<RemoveFromHouseholdMutation, RemoveFromHouseholdMutationVariables>;
+    `, {"hash":"f7ce63a6f4b1760e506fbbcff20be755b975f7cc476b93364041dbfc9836fad8"}) as unknown as TypedDocumentString<RemoveFromHouseholdMutation, RemoveFromHouseholdMutationVariables>;
 export const LeaveHouseholdDocument = new TypedDocumentString(`
     mutation LeaveHousehold($householdId: ID!) {
   leaveHousehold(householdId: $householdId)
 }
-    `) as unknown as TypedDocumentString<LeaveHouseholdMutation, LeaveHouseholdMutationVariables>;
+    `, {"hash":"87ef9e580fbbd8bdf86a943ffec3607d5a74ed76291ed4fd936b0b86106a28ce"}) as unknown as TypedDocumentString<LeaveHouseholdMutation, LeaveHouseholdMutationVariables>;
 export const FamilyOverviewDocument = new TypedDocumentString(`
     query FamilyOverview($householdId: ID!) {
   household(id: $householdId) {
@@ -1365,7 +1365,7 @@ export const FamilyOverviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
+    `, {"hash":"25532836d9a08531974a3b773e9fbfaabb5c7270fdc3400b5cf3a02bcc8cb01d"}) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
 export const CoverageGapsDocument = new TypedDocumentString(`
     query CoverageGaps($householdId: ID!) {
   household(id: $householdId) {
@@ -1407,33 +1407,33 @@ fragment ProductSummary on Product {
     composite
     goldPick
   }
-}`) as unknown as TypedDocumentString<CoverageGapsQuery, CoverageGapsQueryVariables>;
+}`, {"hash":"bd0bd1a2c40799f152212e8a5a9b17d22b3bf20d4e34fa24f606406ca39ce9a5"}) as unknown as TypedDocumentString<CoverageGapsQuery, CoverageGapsQueryVariables>;
 export const AddPolicyDocument = new TypedDocumentString(`
     mutation AddPolicy($householdId: ID!, $input: PolicyInput!) {
   addPolicy(householdId: $householdId, input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<AddPolicyMutation, AddPolicyMutationVariables>;
+    `, {"hash":"f5ee39cec01ba5ecb45d14d26846195e36b969904564a410bacd7a801d0a2986"}) as unknown as TypedDocumentString<AddPolicyMutation, AddPolicyMutationVariables>;
 export const UpdatePolicyDocument = new TypedDocumentString(`
     mutation UpdatePolicy($id: ID!, $input: PolicyUpdateInput!) {
   updatePolicy(id: $id, input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<UpdatePolicyMutation, UpdatePolicyMutationVariables>;
+    `, {"hash":"140d518ba841468a0c72d168f4e6926e568cdb84ab0ef93bc7338c1d8a1ed3ec"}) as unknown as TypedDocumentString<UpdatePolicyMutation, UpdatePolicyMutationVariables>;
 export const EndPolicyDocument = new TypedDocumentString(`
     mutation EndPolicy($id: ID!, $reason: TerminationReason!, $date: String!) {
   endPolicy(id: $id, reason: $reason, date: $date) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<EndPolicyMutation, EndPolicyMutationVariables>;
+    `, {"hash":"e7e06a234150dafd7b847c6dec8857404c70c4b2f30f5215a31997019bda7e9e"}) as unknown as TypedDocumentString<EndPolicyMutation, EndPolicyMutationVariables>;
 export const RemovePolicyDocument = new TypedDocumentString(`
     mutation RemovePolicy($id: ID!) {
   removePolicy(id: $id)
 }
-    `) as unknown as TypedDocumentString<RemovePolicyMutation, RemovePolicyMutationVariables>;
+    `, {"hash":"7800c7f2e4eac2a523fbafadb82d996b539f58e56f47cb64bda990e3a4d81887"}) as unknown as TypedDocumentString<RemovePolicyMutation, RemovePolicyMutationVariables>;
 export const InviteLandingDocument = new TypedDocumentString(`
     query InviteLanding($code: String!) {
   invite(code: $code) {
@@ -1488,7 +1488,7 @@ fragment ProductSummary on Product {
     composite
     goldPick
   }
-}`) as unknown as TypedDocumentString<InviteLandingQuery, InviteLandingQueryVariables>;
+}`, {"hash":"861bc0729b86617dd4e45a0888ef657937110c8be819bf30168946114454d1b7"}) as unknown as TypedDocumentString<InviteLandingQuery, InviteLandingQueryVariables>;
 export const AcceptInviteDocument = new TypedDocumentString(`
     mutation AcceptInvite($code: String!) {
   acceptInvite(code: $code) {
@@ -1496,7 +1496,7 @@ export const AcceptInviteDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+    `, {"hash":"7845853cdbf8372d0b23df8119ed6432bbf0006073524b0316dc0a80065dffc3"}) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
@@ -1532,7 +1532,7 @@ fragment InviteFunnelFields on InviteFunnel {
   signedUp
   converted
   bought
-}`) as unknown as TypedDocumentString<CreateInviteMutation, CreateInviteMutationVariables>;
+}`, {"hash":"c090a322ada5dd6d6bb960cb79592b138a8d5018b7fd0b1b8b5c4732994b43c1"}) as unknown as TypedDocumentString<CreateInviteMutation, CreateInviteMutationVariables>;
 export const RevokeInviteDocument = new TypedDocumentString(`
     mutation RevokeInvite($id: ID!) {
   revokeInvite(id: $id) {
@@ -1568,7 +1568,7 @@ fragment InviteFunnelFields on InviteFunnel {
   signedUp
   converted
   bought
-}`) as unknown as TypedDocumentString<RevokeInviteMutation, RevokeInviteMutationVariables>;
+}`, {"hash":"e9948af5ad2faba71e4d41919bb51453cac35ba28e42d7fae16192e74ac551f1"}) as unknown as TypedDocumentString<RevokeInviteMutation, RevokeInviteMutationVariables>;
 export const MyInvitesDocument = new TypedDocumentString(`
     query MyInvites {
   myInviteFunnel {
@@ -1607,7 +1607,7 @@ fragment InviteFunnelFields on InviteFunnel {
   signedUp
   converted
   bought
-}`) as unknown as TypedDocumentString<MyInvitesQuery, MyInvitesQueryVariables>;
+}`, {"hash":"d93385211ad5fc6843b759a87842b5df36eeb52596cd1d4d690ad136294bb16b"}) as unknown as TypedDocumentString<MyInvitesQuery, MyInvitesQueryVariables>;
 export const ShareHouseholdDocument = new TypedDocumentString(`
     query ShareHousehold($id: ID!) {
   household(id: $id) {
@@ -1622,7 +1622,7 @@ export const ShareHouseholdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ShareHouseholdQuery, ShareHouseholdQueryVariables>;
+    `, {"hash":"5ccfe9b1603df8a795c49a20cebf544c9b6d90d129baf8e1341b111c4efb920f"}) as unknown as TypedDocumentString<ShareHouseholdQuery, ShareHouseholdQueryVariables>;
 export const ShareProductDocument = new TypedDocumentString(`
     query ShareProduct($id: ID!) {
   product(id: $id) {
@@ -1646,7 +1646,7 @@ fragment ProductSummary on Product {
     composite
     goldPick
   }
-}`) as unknown as TypedDocumentString<ShareProductQuery, ShareProductQueryVariables>;
+}`, {"hash":"ac41a865e78d336cb8aecd657d95d7109d54f21f312b7bbe4700d5e9d0497901"}) as unknown as TypedDocumentString<ShareProductQuery, ShareProductQueryVariables>;
 export const SharePolicyDocument = new TypedDocumentString(`
     query SharePolicy($id: ID!) {
   policy(id: $id) {
@@ -1657,7 +1657,7 @@ export const SharePolicyDocument = new TypedDocumentString(`
     canEdit
   }
 }
-    `) as unknown as TypedDocumentString<SharePolicyQuery, SharePolicyQueryVariables>;
+    `, {"hash":"d44b278f146fd810375c3d38561fcfd78e639b68465573a8aade993e138c6825"}) as unknown as TypedDocumentString<SharePolicyQuery, SharePolicyQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($platform: Platform!, $code: String!, $phone: String, $inviteCode: String) {
   login(platform: $platform, code: $code, phone: $phone, inviteCode: $inviteCode) {
@@ -1672,7 +1672,7 @@ export const LoginDocument = new TypedDocumentString(`
   account {
     id
   }
-}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+}`, {"hash":"ebb7b0ded49b593ad84de77b8035d820a8afc99f6e7aedda449011d9acc9c362"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshSession(refreshToken: $refreshToken) {
@@ -1687,7 +1687,7 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   account {
     id
   }
-}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+}`, {"hash":"c80f21acd24ee1d04b5424673c11f89a9c619c4b192b985f2e9efd30c4516e1f"}) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const RequestPhoneCodeDocument = new TypedDocumentString(`
     mutation RequestPhoneCode($phone: String!) {
   requestPhoneCode(phone: $phone) {
@@ -1696,12 +1696,12 @@ export const RequestPhoneCodeDocument = new TypedDocumentString(`
     retryAfterSeconds
   }
 }
-    `) as unknown as TypedDocumentString<RequestPhoneCodeMutation, RequestPhoneCodeMutationVariables>;
+    `, {"hash":"44b2f63b6a2ad9f36c4057158937e06a0c73350b09296241b6c620625cf50988"}) as unknown as TypedDocumentString<RequestPhoneCodeMutation, RequestPhoneCodeMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
 }
-    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+    `, {"hash":"ea8eeb3db1c862fffeadc291ff7349a258518dcc4f02276bdf7f3960a9b1719c"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const LinkPlatformDocument = new TypedDocumentString(`
     mutation LinkPlatform($platform: Platform!, $code: String!, $phone: String) {
   linkPlatform(platform: $platform, code: $code, phone: $phone) {
@@ -1724,14 +1724,14 @@ fragment PrivacyConsentFields on PrivacyConsent {
   version
   agreedAt
   current
-}`) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
+}`, {"hash":"7774efc911ee27acd22f1872342eb5ad2f99326239d1e0a6c1de34b5fcc75f18"}) as unknown as TypedDocumentString<LinkPlatformMutation, LinkPlatformMutationVariables>;
 export const PrivacyPolicyDocument = new TypedDocumentString(`
     query PrivacyPolicy {
   privacyPolicy {
     version
   }
 }
-    `) as unknown as TypedDocumentString<PrivacyPolicyQuery, PrivacyPolicyQueryVariables>;
+    `, {"hash":"c0215f2f8ba8b54ef5a615f404816bf447a0e81bf01922988947d9e6e4eebb3f"}) as unknown as TypedDocumentString<PrivacyPolicyQuery, PrivacyPolicyQueryVariables>;
 export const SessionPrivacyConsentDocument = new TypedDocumentString(`
     query SessionPrivacyConsent {
   me {
@@ -1747,7 +1747,7 @@ export const SessionPrivacyConsentDocument = new TypedDocumentString(`
   version
   agreedAt
   current
-}`) as unknown as TypedDocumentString<SessionPrivacyConsentQuery, SessionPrivacyConsentQueryVariables>;
+}`, {"hash":"b06a7d2f7fd2b162747c5bdf20af1209038f004c4df46c37cfb64532bfca603c"}) as unknown as TypedDocumentString<SessionPrivacyConsentQuery, SessionPrivacyConsentQueryVariables>;
 export const AgreePrivacyPolicyDocument = new TypedDocumentString(`
     mutation AgreePrivacyPolicy($version: String!) {
   agreePrivacyPolicy(version: $version) {
@@ -1770,9 +1770,9 @@ fragment PrivacyConsentFields on PrivacyConsent {
   version
   agreedAt
   current
-}`) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
+}`, {"hash":"ad149008a69ed519a342cf0d69b2b068880f4805445b5abb0ff17355911040ec"}) as unknown as TypedDocumentString<AgreePrivacyPolicyMutation, AgreePrivacyPolicyMutationVariables>;
 export const RecordInviteQuoteDocument = new TypedDocumentString(`
     mutation RecordInviteQuote {
   recordInviteQuote
 }
-    `) as unknown as TypedDocumentString<RecordInviteQuoteMutation, RecordInviteQuoteMutationVariables>;
+    `, {"hash":"996cbcafd9ddf1a943e222c3ff56db67272227b5c28ed70e9d2112ec3e47594c"}) as unknown as TypedDocumentString<RecordInviteQuoteMutation, RecordInviteQuoteMutationVariables>;
