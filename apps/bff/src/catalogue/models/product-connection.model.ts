@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { MAX_PAGE_SIZE } from '@family/domain';
 import { Connection, type EdgeShape } from '../../common/graphql/connection.js';
 import { FALLBACK_PRODUCTS } from '../search/catalogue-search.index.js';
 import { InsurerErrorModel, InsurerFreshnessModel } from './insurer.model.js';
@@ -30,8 +31,12 @@ export class ProductConnectionModel extends Connection(ProductModel, 'Product', 
   @Field(() => SearchFallbackModel, {
     nullable: true,
     description: 'When the search text matched nothing: the closest categories and best-scored products',
-    // The fallback lists up to FALLBACK_PRODUCTS products: count them like a page of that size.
-    complexity: ({ childComplexity }) => 1 + FALLBACK_PRODUCTS * childComplexity,
+    // The fallback lists up to FALLBACK_PRODUCTS products, once per answer, and only when the page is
+    // empty. `products(first:)` multiplies its whole connection by `first` (the cost rule cannot tell
+    // edges from the rest), so the fallback is charged its share of a page of the largest size: at
+    // `first: MAX_PAGE_SIZE` the product of the two is its full cost, and at smaller pages it is
+    // undercharged by at most FALLBACK_PRODUCTS products.
+    complexity: ({ childComplexity }) => Math.ceil((1 + FALLBACK_PRODUCTS * childComplexity) / MAX_PAGE_SIZE),
   })
   fallback: SearchFallbackModel | null;
 }
