@@ -55,6 +55,9 @@ describe('BFF start-up', () => {
       PGLITE_DATA_DIR: 'memory',
       DATABASE_URL: '',
       LOG_LEVEL: 'silent',
+      // Trusted documents would refuse these hand-written queries before the rules under test see
+      // them (test/trusted-documents.int-spec.ts covers enforcing); each defence is tested alone.
+      TRUSTED_DOCUMENTS: 'allow',
       ...productionSecrets,
     });
     try {

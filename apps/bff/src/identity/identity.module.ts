@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountContactsService } from './account-contacts.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { IdentityRepository } from './identity.repository.js';
 import { AccountResolver, SignInResolver } from './identity.resolver.js';
@@ -23,8 +22,6 @@ import { InvitesModule } from '../invites/index.js';
     { provide: APP_GUARD, useClass: AuthGuard },
     SignInResolver,
     AccountResolver,
-    AccountContactsService,
   ],
-  exports: [AccountContactsService],
 })
 export class IdentityModule {}

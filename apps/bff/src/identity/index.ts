@@ -2,7 +2,7 @@
  * What other features may use of identity (a lint rule keeps them to this file): the platforms'
  * server API clients with their module, the errors of mini-program codes, and how to reach an account.
  */
-export { IdentityModule } from './identity.module.js';
+export { AccountContactsModule } from './account-contacts.module.js';
 export { AccountContactsService, type AccountContacts } from './account-contacts.service.js';
 export { PlatformClientsModule } from './platforms/platform-clients.module.js';
 export {

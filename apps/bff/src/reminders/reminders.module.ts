@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FamilyModule } from '../family/index.js';
-import { IdentityModule, PlatformClientsModule } from '../identity/index.js';
+import { AccountContactsModule, PlatformClientsModule } from '../identity/index.js';
 import { ReminderRunService } from './reminder-run.service.js';
 import { ReminderRepository } from './reminder.repository.js';
 import { ReminderResolver } from './reminder.resolver.js';
@@ -8,7 +8,7 @@ import { ReminderService } from './reminder.service.js';
 
 /** Reminders (F5): consents per template, the switch, and the daily run that sends them. */
 @Module({
-  imports: [FamilyModule, IdentityModule, PlatformClientsModule],
+  imports: [FamilyModule, AccountContactsModule, PlatformClientsModule],
   providers: [ReminderRepository, ReminderService, ReminderRunService, ReminderResolver],
   exports: [ReminderRunService],
 })
