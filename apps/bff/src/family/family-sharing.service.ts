@@ -92,7 +92,7 @@ export class FamilySharingService {
 
   /** How these accounts appear to others, masked. */
   async labelsOf(accountIds: readonly string[]): Promise<Map<string, string>> {
-    const parts = await this.households.labelsOf([...new Set(accountIds)]);
+    const parts = await this.households.labelsOf(accountIds);
     return new Map([...parts].map(([accountId, label]) => [accountId, personLabel(label)]));
   }
 

@@ -114,59 +114,44 @@ export class HouseholdRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
-  /**
-   * Who belongs to these households, owner first, with what others may see of them. Raw SQL because
-   * it reads two other tables by account: the person's own 本人 record in the household they own (its
-   * masked name) and their oldest platform identity (stored masked by identity for this kind of use).
-   */
+  /** Who belongs to these households, owner first then by joining, with what others may see of them. */
   async peopleOf(householdIds: readonly string[]): Promise<Map<string, HouseholdPerson[]>> {
-    const rows = (await this.database.manager.query(
-      `SELECT m.household_id, m.account_id, m.role, m.joined_at,
-              (SELECT f.name_masked FROM family_member f JOIN household h ON h.id = f.household_id
-                WHERE f.account_id = m.account_id AND f.relationship = 'SELF' AND h.owner_account_id = m.account_id
-                LIMIT 1) AS name_masked,
-              i.subject_masked, i.platform
-         FROM household_membership m
-         LEFT JOIN LATERAL (SELECT p.subject_masked, p.platform FROM platform_identity p
-                             WHERE p.account_id = m.account_id ORDER BY p.created_at LIMIT 1) i ON true
-        WHERE m.household_id = ANY($1::uuid[])
-        ORDER BY (m.role = 'OWNER') DESC, m.joined_at, m.account_id`,
-      [householdIds],
-    )) as {
-      household_id: string;
-      account_id: string;
-      role: HouseholdRole;
-      joined_at: Date | string;
-      name_masked: string | null;
-      subject_masked: string | null;
-      platform: string | null;
-    }[];
+    const memberships = await this.memberships.find({
+      where: { householdId: In([...householdIds]) },
+      order: { joinedAt: 'ASC', accountId: 'ASC' },
+    });
+    const labels = await this.labelsOf(memberships.map((membership) => membership.accountId));
     const people = new Map<string, HouseholdPerson[]>(householdIds.map((id) => [id, []]));
-    for (const row of rows) {
-      people.get(row.household_id)?.push({
-        accountId: row.account_id,
-        role: row.role,
-        joinedAt: new Date(row.joined_at),
-        nameMasked: row.name_masked,
-        identityMasked: row.subject_masked,
-        platform: row.platform,
+    for (const membership of memberships) {
+      people.get(membership.householdId)?.push({
+        accountId: membership.accountId,
+        role: membership.role,
+        joinedAt: membership.joinedAt,
+        ...(labels.get(membership.accountId) ?? { nameMasked: null, identityMasked: null, platform: null }),
       });
     }
+    for (const list of people.values()) list.sort((a, b) => Number(b.role === 'OWNER') - Number(a.role === 'OWNER'));
     return people;
   }
 
-  /** What others may see of these accounts (masked), for invites' sharers and friends. */
+  /**
+   * What others may see of these accounts, all masked: the masked name of their own 本人 record (in
+   * the household they own) and their oldest platform identity (stored masked by identity for this
+   * kind of use). Raw SQL because it reads two other features' tables by account, in one statement.
+   */
   async labelsOf(accountIds: readonly string[]): Promise<Map<string, PersonLabelParts>> {
-    if (accountIds.length === 0) return new Map();
-    // Raw SQL for the same reason as peopleOf: it reads the 本人 record and the platform identity by account.
+    const ids = [...new Set(accountIds)];
+    if (ids.length === 0) return new Map();
     const rows = (await this.database.manager.query(
       `SELECT a.id AS account_id,
               (SELECT f.name_masked FROM family_member f JOIN household h ON h.id = f.household_id
                 WHERE f.account_id = a.id AND f.relationship = 'SELF' AND h.owner_account_id = a.id LIMIT 1) AS name_masked,
-              (SELECT p.subject_masked FROM platform_identity p WHERE p.account_id = a.id ORDER BY p.created_at LIMIT 1) AS subject_masked,
-              (SELECT p.platform FROM platform_identity p WHERE p.account_id = a.id ORDER BY p.created_at LIMIT 1) AS platform
-         FROM account a WHERE a.id = ANY($1::uuid[])`,
-      [accountIds],
+              i.subject_masked, i.platform
+         FROM account a
+         LEFT JOIN LATERAL (SELECT p.subject_masked, p.platform FROM platform_identity p
+                             WHERE p.account_id = a.id ORDER BY p.created_at LIMIT 1) i ON true
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
     )) as { account_id: string; name_masked: string | null; subject_masked: string | null; platform: string | null }[];
     return new Map(
       rows.map((row) => [

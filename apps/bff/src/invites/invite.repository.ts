@@ -102,15 +102,15 @@ export class InviteRepository {
    * attribution, or whose last one is older than the window, is attributed to this invite; otherwise
    * nothing changes. Raw SQL: an upsert whose update is conditional on the old row.
    */
-  async touch(friendAccountId: string, inviteId: string, now: Date, signedUp: boolean): Promise<void> {
+  async touch(friendAccountId: string, inviteId: string, now: Date): Promise<void> {
     await this.database.manager.query(
-      `INSERT INTO invite_attribution (account_id, invite_id, touched_at, signed_up_at)
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO invite_attribution (account_id, invite_id, touched_at)
+       VALUES ($1, $2, $3)
        ON CONFLICT (account_id) DO UPDATE
-         SET invite_id = EXCLUDED.invite_id, touched_at = EXCLUDED.touched_at, signed_up_at = EXCLUDED.signed_up_at,
-             converted_at = NULL, conversion = NULL, bought_at = NULL
+         SET invite_id = EXCLUDED.invite_id, touched_at = EXCLUDED.touched_at,
+             signed_up_at = NULL, converted_at = NULL, conversion = NULL, bought_at = NULL
          WHERE invite_attribution.touched_at < EXCLUDED.touched_at - ${ATTRIBUTION_WINDOW}`,
-      [friendAccountId, inviteId, now, signedUp ? now : null],
+      [friendAccountId, inviteId, now],
     );
   }
 

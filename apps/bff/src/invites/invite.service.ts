@@ -202,8 +202,7 @@ export class InviteService {
     const isYours = viewerAccountId === invite.createdBy;
     if (!isYours) {
       await this.invites.countOpen(invite.id);
-      if (viewerAccountId && status === 'ACTIVE')
-        await this.invites.touch(viewerAccountId, invite.id, new Date(now), false);
+      if (viewerAccountId && status === 'ACTIVE') await this.invites.touch(viewerAccountId, invite.id, new Date(now));
     }
     const sharerName = (await this.family.labelsOf([invite.createdBy])).get(invite.createdBy) ?? '你的朋友';
     const active = status === 'ACTIVE';
@@ -249,7 +248,7 @@ export class InviteService {
         throw refusalFor(inviteStatus(current, now.getTime()));
       }
       await this.family.join(householdId, accountId, invite.role!);
-      await this.invites.touch(accountId, invite.id, now, false);
+      await this.invites.touch(accountId, invite.id, now);
       await this.invites.markConverted(accountId, 'JOINED', now);
     }
     return this.family.householdAfterJoining(householdId, accountId);
@@ -305,7 +304,8 @@ export class InviteService {
       const invite = await this.find(code);
       const now = this.clock.now();
       if (!invite || invite.createdBy === accountId || inviteStatus(invite, now) !== 'ACTIVE') return;
-      await this.invites.touch(accountId, invite.id, new Date(now), newAccount);
+      await this.invites.touch(accountId, invite.id, new Date(now));
+      // A new touch or one still in its window: a new account counts as signed up either way.
       if (newAccount) await this.invites.markSignedUp(accountId, new Date(now));
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'invite attribution of a sign-in failed');
@@ -336,8 +336,6 @@ export class InviteService {
   }
 
   private view(invite: InviteEntity, code: string, origin: string, friends: InviteFriendView[]): InviteView {
-    const count = (stage: FunnelStage) =>
-      friends.filter((friend) => STAGE_ORDER[friend.stage] >= STAGE_ORDER[stage]).length;
     const path = `/${INVITE_PAGE}?code=${code}`;
     return {
       id: invite.id,
@@ -359,7 +357,7 @@ export class InviteService {
         opened: Math.max(invite.openCount, friends.length),
         signedUp: friends.filter((friend) => friend.signedUp).length,
         converted: friends.filter((friend) => friend.conversion !== null).length,
-        bought: count('BOUGHT'),
+        bought: friends.filter((friend) => friend.stage === 'BOUGHT').length,
       },
       friends,
     };
@@ -395,8 +393,6 @@ export class InviteService {
     if (!decision.allowed) throw new InviteLimitError(decision.retryAfterMs);
   }
 }
-
-const STAGE_ORDER: Readonly<Record<FunnelStage, number>> = { OPENED: 0, SIGNED_UP: 1, CONVERTED: 2, BOUGHT: 3 };
 
 function hashCode(code: string): string {
   return createHash('sha256').update(code).digest('hex');
