@@ -19,3 +19,4 @@ export * from './invite.js';
 export * from './search-vocabulary.js';
 export * from './search.js';
 export * from './reminder.js';
+export * from './audit.js';
