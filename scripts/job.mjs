@@ -74,6 +74,8 @@ if (body.result) {
     console.log(`  sent ${r.sent}, already sent ${r.alreadySent}`);
     console.log(`  skipped without consent ${r.skippedWithoutConsent}, switched off ${r.skippedSwitchedOff}`);
     console.log(`  rejected ${r.rejected}, failed ${r.failed}`);
+  } else if (body.name === 'audit-purge') {
+    console.log(`  deleted ${r.deleted} audit entries made before ${r.cutoff} (retention ${r.retentionDays} days)`);
   } else {
     console.log(JSON.stringify(r, null, 2));
   }

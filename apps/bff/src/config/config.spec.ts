@@ -143,4 +143,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ JOBS_DAILY_AT: 'off' }).jobs.dailyAtMinute).toBeNull();
     expect(() => loadConfig({ JOBS_DAILY_AT: '25:00' })).toThrow(/JOBS_DAILY_AT: must be HH:MM or off/);
   });
+
+  it('keeps the audit trail 180 days unless told longer, never shorter', () => {
+    expect(loadConfig({}).audit.retentionDays).toBe(180);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).audit.retentionDays).toBe(365);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '179' })).toThrow(
+      /AUDIT_RETENTION_DAYS: must be at least 180.*\(got "179"\)/,
+    );
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
 });

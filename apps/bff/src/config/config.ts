@@ -144,6 +144,16 @@ const schema = z.object({
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM or off')
     .default('09:00'),
+  /**
+   * Whole days (China's calendar) the personal-data audit trail is kept before the `audit-purge`
+   * job deletes it; never less than 180.
+   */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, 'must be at least 180: the audit trail is kept 180 days at least')
+    .max(3650)
+    .default(180),
   /** Attempts of a failing job, and the first retry's delay (doubling each time). */
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
@@ -218,6 +228,10 @@ export type AppConfig = Readonly<{
     dailyAtMinute: number | null;
     attempts: number;
     backoffMs: number;
+  }>;
+  audit: Readonly<{
+    /** Whole days entries are kept before the purge job deletes them (≥ 180). */
+    retentionDays: number;
   }>;
 }>;
 
@@ -350,6 +364,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       attempts: value.JOB_ATTEMPTS,
       backoffMs: value.JOB_BACKOFF_MS,
     },
+    audit: { retentionDays: value.AUDIT_RETENTION_DAYS },
   };
 }
 

@@ -6,7 +6,6 @@ import { InsurerEntity } from '../catalogue/entities/insurer.entity.js';
 import { FamilyMemberEntity } from '../family/entities/family-member.entity.js';
 import { HouseholdMembershipEntity } from '../family/entities/household-membership.entity.js';
 import { HouseholdEntity } from '../family/entities/household.entity.js';
-import { PersonalDataAccessEntity } from '../family/entities/personal-data-access.entity.js';
 import { PolicyBeneficiaryEntity } from '../family/entities/policy-beneficiary.entity.js';
 import { PolicyCoverageItemEntity } from '../family/entities/policy-coverage-item.entity.js';
 import { PolicyEntity } from '../family/entities/policy.entity.js';
@@ -23,6 +22,8 @@ import { CreateFamily1764900000000 } from './migrations/1764900000000-create-fam
 import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
 import { CreateInvites1765100000000 } from './migrations/1765100000000-create-invites.js';
 import { CreateReminders1765200000000 } from './migrations/1765200000000-create-reminders.js';
+import { CreateAuditEvent1765300000000 } from './migrations/1765300000000-create-audit-event.js';
+import { AuditEventEntity } from '../audit/entities/audit-event.entity.js';
 import { ReminderConsentEntity } from '../reminders/entities/reminder-consent.entity.js';
 import { ReminderDeliveryEntity } from '../reminders/entities/reminder-delivery.entity.js';
 import { ReminderSettingEntity } from '../reminders/entities/reminder-setting.entity.js';
@@ -41,7 +42,6 @@ export const ENTITIES = [
   HouseholdEntity,
   HouseholdMembershipEntity,
   FamilyMemberEntity,
-  PersonalDataAccessEntity,
   PolicyEntity,
   PolicyBeneficiaryEntity,
   PolicyCoverageItemEntity,
@@ -50,6 +50,7 @@ export const ENTITIES = [
   ReminderConsentEntity,
   ReminderSettingEntity,
   ReminderDeliveryEntity,
+  AuditEventEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   CreatePolicies1765000000000,
   CreateInvites1765100000000,
   CreateReminders1765200000000,
+  CreateAuditEvent1765300000000,
 ];
 
 /**

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { In, QueryFailedError } from 'typeorm';
 import { Database } from '../database/database.js';
 import { FamilyMemberEntity } from './entities/family-member.entity.js';
-import { PersonalDataAccessEntity } from './entities/personal-data-access.entity.js';
 
 export type NewFamilyMember = Omit<FamilyMemberEntity, 'id' | 'createdAt' | 'updatedAt'>;
 export type FamilyMemberChanges = Partial<Omit<NewFamilyMember, 'householdId' | 'createdBy'>>;
@@ -25,7 +24,7 @@ function conflictOf(error: unknown): MemberConflict | null {
   return constraint ? (CONFLICTS[constraint] ?? null) : null;
 }
 
-/** The members of households, and the record of who saw their personal data in full. */
+/** The members of households. */
 @Injectable()
 export class FamilyMemberRepository {
   constructor(private readonly database: Database) {}
@@ -70,9 +69,5 @@ export class FamilyMemberRepository {
   async delete(id: string): Promise<boolean> {
     const result = await this.members.delete({ id });
     return result.affected === 1;
-  }
-
-  async recordAccess(entry: Omit<PersonalDataAccessEntity, 'id' | 'at'>): Promise<void> {
-    await this.database.repository(PersonalDataAccessEntity).insert(entry);
   }
 }

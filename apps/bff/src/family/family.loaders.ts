@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HouseholdRole } from '@family/domain';
 import type { RequestLoaders } from '../common/graphql/request-loaders.js';
+import { AuditTrail } from '../audit/index.js';
 import type { FamilyMemberEntity } from './entities/family-member.entity.js';
 import { FamilySharingService, type HouseholdPersonView } from './family-sharing.service.js';
 import { type FamilyMemberView, FamilyService } from './family.service.js';
@@ -12,6 +13,8 @@ import { type PolicyView, PolicyService } from './policy.service.js';
  * rows are loaded, and turned into views, once per request whatever asks (members, policies,
  * overview, gaps), in one batch for all the households of the request. The loaders live with the
  * request, so the caller (accountId) is the same for every key; the role is part of the key.
+ * Reading a household's members or policies is noted in the audit trail once per household and
+ * request (inserted with the request's other reads in one statement, no SQL per household here).
  */
 @Injectable()
 export class FamilyLoaders {
@@ -19,6 +22,7 @@ export class FamilyLoaders {
     private readonly family: FamilyService,
     private readonly policies: PolicyService,
     private readonly sharing: FamilySharingService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Who belongs to the household (accounts and roles), one statement for every household of the request. */
@@ -65,6 +69,7 @@ export class FamilyLoaders {
           keys.map(async (key) => {
             const [id, keyRole] = key.split('|') as [string, HouseholdRole];
             const members = await this.members(loaders, id);
+            await this.audit.recordRead({ accountId, householdId: id, action: 'MEMBER_READ', subjectType: 'MEMBER' });
             return members.map((member) => this.family.view(member, keyRole, accountId));
           }),
         ),
@@ -88,6 +93,7 @@ export class FamilyLoaders {
           keys.map(async (key) => {
             const [id, keyRole] = key.split('|') as [string, HouseholdRole];
             const [members, records] = await Promise.all([this.members(loaders, id), this.policyRecords(loaders, id)]);
+            await this.audit.recordRead({ accountId, householdId: id, action: 'POLICY_READ', subjectType: 'POLICY' });
             const byId = new Map(members.map((member) => [member.id, member]));
             return records.map((record) => this.policies.view(record, keyRole, accountId, byId));
           }),

@@ -25,6 +25,7 @@ export function mapHousehold({ household, role }: HouseholdWithRole, accountId: 
       revealIdNumbers: may('member.revealIdNumber'),
       addPolicy: may('policy.add'),
       invite: may('invite.create'),
+      viewAccessLog: may('household.viewAccessLog'),
     },
     createdAt: household.createdAt,
   };

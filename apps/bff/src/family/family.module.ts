@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.js';
 import { CatalogueModule } from '../catalogue/index.js';
+import { FamilyAccessLogService } from './family-access-log.service.js';
 import { FamilyRemindersService } from './family-reminders.service.js';
 import { FamilySharingService } from './family-sharing.service.js';
 import { FamilyMemberRepository } from './family-member.repository.js';
@@ -14,7 +16,7 @@ import { PolicyService } from './policy.service.js';
 
 /** 我家保单: households, their members and policies, the overview and the coverage gaps (F1–F4, F6). */
 @Module({
-  imports: [CatalogueModule],
+  imports: [CatalogueModule, AuditModule],
   providers: [
     HouseholdRepository,
     FamilyMemberRepository,
@@ -24,6 +26,7 @@ import { PolicyService } from './policy.service.js';
     FamilyRemindersService,
     PolicyService,
     FamilyOverviewService,
+    FamilyAccessLogService,
     FamilyLoaders,
     FamilyResolver,
     PolicyResolver,

@@ -1,9 +1,10 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentSession, RequestId } from '../common/auth/request-auth.js';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentSession } from '../common/auth/request-auth.js';
 import type { SessionClaims } from '../common/auth/session-claims.js';
 import type { HouseholdRole } from '@family/domain';
 import { Loaders, type RequestLoaders } from '../common/graphql/request-loaders.js';
 import { withoutNullsFor } from '../common/graphql/update-input.js';
+import { FamilyAccessLogService, MAX_ACCESS_LOG_PAGE } from './family-access-log.service.js';
 import { FamilyOverviewService } from './family-overview.service.js';
 import { FamilyLoaders } from './family.loaders.js';
 import { mapFamilyMember, mapGap, mapHousehold, mapOverview, mapPolicy, mapRevealed } from './family.mapper.js';
@@ -16,6 +17,7 @@ import {
   HouseholdRoleEnum,
   RevealedIdNumberModel,
 } from './models/household.model.js';
+import { AccessLogConnectionModel } from './models/access-log.model.js';
 import { CoverageGapModel, FamilyOverviewModel } from './models/overview.model.js';
 import { PolicyModel } from './models/policy.model.js';
 
@@ -26,6 +28,7 @@ export class FamilyResolver {
     private readonly family: FamilyService,
     private readonly loaders: FamilyLoaders,
     private readonly overviews: FamilyOverviewService,
+    private readonly accessLog: FamilyAccessLogService,
   ) {}
 
   @Query(() => [HouseholdModel], { description: 'The households the signed-in person belongs to, their own first' })
@@ -40,6 +43,24 @@ export class FamilyResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<HouseholdModel> {
     return mapHousehold(await this.family.household(session.accountId, id), session.accountId);
+  }
+
+  @Query(() => AccessLogConnectionModel, {
+    description: `谁看过我家: who read or changed the household’s personal data, newest first (its owner only; at most ${MAX_ACCESS_LOG_PAGE} a page)`,
+    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first), MAX_ACCESS_LOG_PAGE) * childComplexity,
+  })
+  async householdAccessLog(
+    @CurrentSession() session: SessionClaims,
+    @Args('householdId', { type: () => ID }) householdId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<AccessLogConnectionModel> {
+    const page = await this.accessLog.page(session.accountId, householdId, first, after ?? null);
+    return {
+      edges: page.entries.map(({ cursor, entry }) => ({ cursor, node: entry })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.entries.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
   }
 
   @Query(() => FamilyMemberModel, { description: 'One member, for anyone in their household' })
@@ -179,8 +200,7 @@ export class FamilyResolver {
   async revealIdNumber(
     @CurrentSession() session: SessionClaims,
     @Args('memberId', { type: () => ID }) memberId: string,
-    @RequestId() requestId: string | null,
   ): Promise<RevealedIdNumberModel> {
-    return mapRevealed(await this.family.revealIdNumber(session.accountId, memberId, requestId));
+    return mapRevealed(await this.family.revealIdNumber(session.accountId, memberId));
   }
 }

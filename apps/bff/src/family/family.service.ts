@@ -35,6 +35,7 @@ import {
 import { HouseholdRepository, type HouseholdWithRole } from './household.repository.js';
 import { PolicyRepository } from './policy.repository.js';
 import { isUuid } from '../common/ids.js';
+import { AuditTrail } from '../audit/index.js';
 
 const OWN_HOUSEHOLD_NAME = '我的家庭';
 /** Full ID numbers an owner may reveal per hour: enough to fill in a form, too few to harvest. */
@@ -83,16 +84,40 @@ export class FamilyService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The households the account belongs to, its own first; the own one is made on first use. */
   async householdsOf(accountId: string): Promise<HouseholdWithRole[]> {
     const known = await this.households.listFor(accountId);
-    if (known.some((entry) => entry.role === 'OWNER')) return known;
-    return this.createOwnHousehold(accountId);
+    const all = known.some((entry) => entry.role === 'OWNER') ? known : await this.createOwnHousehold(accountId);
+    await this.audit.recordRead(
+      ...all.map(({ household }) => ({
+        accountId,
+        householdId: household.id,
+        action: 'HOUSEHOLD_READ' as const,
+        subjectType: 'HOUSEHOLD' as const,
+        subjectId: household.id,
+      })),
+    );
+    return all;
   }
 
+  /** One household the account belongs to (a read, recorded). */
   async household(accountId: string, householdId: string): Promise<HouseholdWithRole> {
+    const found = await this.householdFor(accountId, householdId);
+    await this.audit.recordRead({
+      accountId,
+      householdId,
+      action: 'HOUSEHOLD_READ',
+      subjectType: 'HOUSEHOLD',
+      subjectId: householdId,
+    });
+    return found;
+  }
+
+  /** The household and the caller's role in it, once they may view it (no read recorded: for writes). */
+  private async householdFor(accountId: string, householdId: string): Promise<HouseholdWithRole> {
     const household = isUuid(householdId) ? await this.households.findById(householdId) : null;
     if (!household) throw new HouseholdNotFoundError();
     const role = await this.households.roleOf(householdId, accountId);
@@ -101,45 +126,58 @@ export class FamilyService {
   }
 
   /** The owner gives someone who joined another role (MEMBER or VIEWER; a household keeps one owner). */
+  @Transactional()
   async changeRole(
     accountId: string,
     householdId: string,
     targetAccountId: string,
     role: HouseholdRole,
   ): Promise<HouseholdWithRole> {
-    const own = await this.household(accountId, householdId);
+    const own = await this.householdFor(accountId, householdId);
     this.policy.assert({ accountId, role: own.role }, 'membership.changeRole', { targetAccountId });
     if (role === 'OWNER')
       throw new InputProblemsError([{ field: 'role', code: 'OWNER_IS_ONE', message: '每个家庭只有一位管理员' }]);
     if (!isUuid(targetAccountId) || !(await this.households.changeRole(householdId, targetAccountId, role)))
       throw new HouseholdPersonNotFoundError();
+    await this.recordMembership(accountId, householdId, 'MEMBERSHIP_ROLE_CHANGE', targetAccountId);
     return own;
   }
 
   /** The owner removes someone who joined; their member records and policies stay with the household. */
+  @Transactional()
   async removeFromHousehold(
     accountId: string,
     householdId: string,
     targetAccountId: string,
   ): Promise<HouseholdWithRole> {
-    const own = await this.household(accountId, householdId);
+    const own = await this.householdFor(accountId, householdId);
     this.policy.assert({ accountId, role: own.role }, 'membership.remove', { targetAccountId });
     if (!isUuid(targetAccountId) || !(await this.households.removeMembership(householdId, targetAccountId)))
       throw new HouseholdPersonNotFoundError();
+    await this.recordMembership(accountId, householdId, 'MEMBERSHIP_REMOVE', targetAccountId);
     return own;
   }
 
   /** Someone who joined leaves (the owner cannot leave their own household). */
+  @Transactional()
   async leave(accountId: string, householdId: string): Promise<string> {
-    const { role } = await this.household(accountId, householdId);
+    const { role } = await this.householdFor(accountId, householdId);
     this.policy.assert({ accountId, role }, 'membership.leave');
-    await this.households.removeMembership(householdId, accountId);
+    if (await this.households.removeMembership(householdId, accountId))
+      await this.recordMembership(accountId, householdId, 'MEMBERSHIP_LEAVE', accountId);
     return householdId;
   }
 
   /** One member, for anyone in their household, masked as the role requires. */
   async memberView(accountId: string, memberId: string): Promise<FamilyMemberView> {
     const { member, role } = await this.memberFor(accountId, memberId, 'household.view');
+    await this.audit.recordRead({
+      accountId,
+      householdId: member.householdId,
+      action: 'MEMBER_READ',
+      subjectType: 'MEMBER',
+      subjectId: member.id,
+    });
     return this.view(member, role, accountId);
   }
 
@@ -149,8 +187,9 @@ export class FamilyService {
     return householdIds.map((id) => rows.filter((row) => row.householdId === id));
   }
 
+  @Transactional()
   async addMember(accountId: string, householdId: string, input: MemberInput): Promise<FamilyMemberView> {
-    const { role } = await this.household(accountId, householdId);
+    const { role } = await this.householdFor(accountId, householdId);
     this.policy.assert({ accountId, role }, 'member.add');
     this.check(input);
     const inserted = await this.members.insert({
@@ -161,9 +200,11 @@ export class FamilyService {
       createdBy: accountId,
     });
     if (typeof inserted === 'string') throw new FamilyMemberConflictError(inserted);
+    await this.recordMember(accountId, householdId, 'MEMBER_CREATE', inserted.id);
     return this.view(inserted, role, accountId);
   }
 
+  @Transactional()
   async updateMember(accountId: string, memberId: string, changes: MemberChanges): Promise<FamilyMemberView> {
     const { member, role } = await this.memberFor(accountId, memberId, 'member.edit');
     const current = this.opened(member);
@@ -184,15 +225,18 @@ export class FamilyService {
       accountId: merged.relationship === 'SELF' && role === 'OWNER' ? accountId : member.accountId,
     });
     if (typeof updated === 'string') throw new FamilyMemberConflictError(updated);
+    await this.recordMember(accountId, member.householdId, 'MEMBER_UPDATE', member.id);
     return this.view(updated, role, accountId);
   }
 
   /** Removes a member who is insured by no policy (the table refuses to orphan one, too). */
+  @Transactional()
   async removeMember(accountId: string, memberId: string): Promise<string> {
-    await this.memberFor(accountId, memberId, 'member.remove');
+    const { member } = await this.memberFor(accountId, memberId, 'member.remove');
     const insuring = await this.policies.countInsuring(memberId);
     if (insuring > 0) throw new MemberHasPoliciesError(insuring);
     if (!(await this.members.delete(memberId))) throw new FamilyMemberNotFoundError();
+    await this.recordMember(accountId, member.householdId, 'MEMBER_DELETE', member.id);
     return memberId;
   }
 
@@ -201,18 +245,13 @@ export class FamilyService {
    * which member, which request) before the number leaves the server.
    */
   @Transactional()
-  async revealIdNumber(accountId: string, memberId: string, requestId: string | null): Promise<RevealedIdNumber> {
+  async revealIdNumber(accountId: string, memberId: string): Promise<RevealedIdNumber> {
     const { member } = await this.memberFor(accountId, memberId, 'member.revealIdNumber');
     if (!member.idNumberEncrypted || !member.idType) throw new FamilyMemberNotFoundError();
     const decision = await this.rateLimiter.hit(`reveal-id:${accountId}`, REVEALS_PER_HOUR, 3_600_000);
     if (!decision.allowed) throw new RevealLimitError(Math.ceil(decision.retryAfterMs / 1000));
-    await this.members.recordAccess({
-      accountId,
-      householdId: member.householdId,
-      action: 'member.revealIdNumber',
-      subjectId: member.id,
-      requestId,
-    });
+    // Recorded in the reveal's transaction (with the request id), before the number leaves the server.
+    await this.recordMember(accountId, member.householdId, 'ID_NUMBER_REVEAL', member.id);
     return { memberId: member.id, idType: member.idType, idNumber: this.cipher.decrypt(member.idNumberEncrypted) };
   }
 
@@ -259,6 +298,30 @@ export class FamilyService {
     const role = await this.households.roleOf(member.householdId, accountId);
     this.policy.assert({ accountId, role }, action, { createdBy: member.createdBy, memberAccountId: member.accountId });
     return { member, role: role! };
+  }
+
+  private recordMember(
+    accountId: string,
+    householdId: string,
+    action: 'MEMBER_CREATE' | 'MEMBER_UPDATE' | 'MEMBER_DELETE' | 'ID_NUMBER_REVEAL',
+    memberId: string,
+  ): Promise<void> {
+    return this.audit.recordWrite({ accountId, householdId, action, subjectType: 'MEMBER', subjectId: memberId });
+  }
+
+  private recordMembership(
+    accountId: string,
+    householdId: string,
+    action: 'MEMBERSHIP_ROLE_CHANGE' | 'MEMBERSHIP_REMOVE' | 'MEMBERSHIP_LEAVE',
+    targetAccountId: string,
+  ): Promise<void> {
+    return this.audit.recordWrite({
+      accountId,
+      householdId,
+      action,
+      subjectType: 'ACCOUNT',
+      subjectId: targetAccountId,
+    });
   }
 
   private check(input: MemberInput): void {

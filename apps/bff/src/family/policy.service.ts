@@ -43,6 +43,7 @@ import {
   PolicyRepository,
 } from './policy.repository.js';
 import { isUuid } from '../common/ids.js';
+import { AuditTrail } from '../audit/index.js';
 
 /** A policy as one caller may see it, with everything derived from its dates and payments. */
 export interface PolicyView {
@@ -108,6 +109,7 @@ export class PolicyService {
     private readonly policy: AccessPolicy,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Every policy of these households, for a DataLoader: three statements for all of them. */
@@ -127,6 +129,7 @@ export class PolicyService {
     await this.check(input, members, input.productId ?? null);
     const today = this.today();
     const id = await this.insert(
+      accountId,
       this.columns(householdId, input, accountId, today, input.productId ?? null),
       this.beneficiaryRows(input.beneficiaries ?? []),
       this.coverageRows(input.coverageItems ?? []),
@@ -146,7 +149,7 @@ export class PolicyService {
       changes.coverageItems !== undefined ||
       changes.statutoryBeneficiaries !== undefined;
     await this.change(
-      policyId,
+      { accountId, policyId, householdId: record.policy.householdId, action: 'POLICY_UPDATE' },
       {
         ...columns,
         // Who added it and how it ended are not the editor's to change here.
@@ -177,7 +180,11 @@ export class PolicyService {
     else if (date > this.today())
       problems.push({ field: 'date', code: 'DATE_IN_FUTURE', message: '终止日期不能晚于今天' });
     if (problems.length > 0) throw new InputProblemsError(problems);
-    await this.change(policyId, { terminationReason: reason, terminationDate: date }, null);
+    await this.change(
+      { accountId, policyId, householdId: record.policy.householdId, action: 'POLICY_UPDATE' },
+      { terminationReason: reason, terminationDate: date },
+      null,
+    );
     return this.viewById(policyId, role, accountId);
   }
 
@@ -187,12 +194,24 @@ export class PolicyService {
     if (!record) throw new PolicyNotFoundError();
     const role = await this.households.roleOf(record.policy.householdId, accountId);
     this.policy.assert({ accountId, role }, 'household.view');
-    return this.view(record, role!, accountId, await this.membersById(record.policy.householdId));
+    const view = this.view(record, role!, accountId, await this.membersById(record.policy.householdId));
+    await this.audit.recordRead({
+      accountId,
+      householdId: record.policy.householdId,
+      action: 'POLICY_READ',
+      subjectType: 'POLICY',
+      subjectId: policyId,
+    });
+    return view;
   }
 
   async removePolicy(accountId: string, policyId: string): Promise<string> {
-    await this.recordFor(accountId, policyId, 'policy.remove');
-    await this.change(policyId, null, null);
+    const { record } = await this.recordFor(accountId, policyId, 'policy.remove');
+    await this.change(
+      { accountId, policyId, householdId: record.policy.householdId, action: 'POLICY_DELETE' },
+      null,
+      null,
+    );
     return policyId;
   }
 
@@ -284,25 +303,42 @@ export class PolicyService {
 
   @Transactional()
   private async insert(
+    accountId: string,
     policy: NewPolicy,
     beneficiaries: readonly NewBeneficiary[],
     items: readonly NewCoverageItem[],
   ): Promise<string> {
-    return this.policies.insert(policy, beneficiaries, items);
+    const id = await this.policies.insert(policy, beneficiaries, items);
+    await this.audit.recordWrite({
+      accountId,
+      householdId: policy.householdId,
+      action: 'POLICY_CREATE',
+      subjectType: 'POLICY',
+      subjectId: id,
+    });
+    return id;
   }
 
-  /** Changes a policy (or removes it, with `changes` null and no parts) in one transaction. */
+  /**
+   * Changes a policy (or removes it, with `changes` null and no parts) in one transaction, with its
+   * entry in the audit trail.
+   */
   @Transactional()
   private async change(
-    policyId: string,
+    audit: { accountId: string; policyId: string; householdId: string; action: 'POLICY_UPDATE' | 'POLICY_DELETE' },
     changes: Partial<NewPolicy> | null,
     parts: { beneficiaries: readonly NewBeneficiary[]; coverageItems: readonly NewCoverageItem[] } | null,
   ): Promise<void> {
-    if (changes === null && parts === null) {
-      await this.policies.delete(policyId);
-      return;
-    }
-    await this.policies.update(policyId, changes ?? {}, parts);
+    const { policyId } = audit;
+    if (changes === null && parts === null) await this.policies.delete(policyId);
+    else await this.policies.update(policyId, changes ?? {}, parts);
+    await this.audit.recordWrite({
+      accountId: audit.accountId,
+      householdId: audit.householdId,
+      action: audit.action,
+      subjectType: 'POLICY',
+      subjectId: policyId,
+    });
   }
 
   private async viewById(policyId: string, role: HouseholdRole, accountId: string): Promise<PolicyView> {

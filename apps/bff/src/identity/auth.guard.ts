@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthenticationError } from '../common/auth/authentication.error.js';
 import { IS_PUBLIC, PUBLIC_OPERATIONS } from '../common/auth/public-operations.js';
 import { requestOf } from '../common/auth/request-auth.js';
+import { setRequestPlatform } from '../common/request-context.js';
 import { logger } from '../common/logger.js';
 import { SessionService } from './session.service.js';
 
@@ -52,6 +53,7 @@ export class AuthGuard implements CanActivate {
     const match = typeof request.headers.authorization === 'string' ? BEARER.exec(request.headers.authorization) : null;
     if (!match) throw new AuthenticationError('AUTH_REQUIRED');
     request.auth = await this.sessions.authenticate(match[1]);
+    setRequestPlatform(request.auth.platform);
     return true;
   }
 
@@ -62,6 +64,7 @@ export class AuthGuard implements CanActivate {
     if (!match) return;
     try {
       request.auth = await this.sessions.authenticate(match[1]);
+      setRequestPlatform(request.auth.platform);
     } catch {
       request.auth = undefined;
     }

@@ -22,6 +22,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { Transactional } from '../database/database.js';
 import { type CatalogueSnapshot, ProductListingService } from '../catalogue/index.js';
 import type { Product } from '@family/domain';
+import { AuditTrail } from '../audit/index.js';
 import { FamilySharingService, type HouseholdWithRole, type PolicySummary } from '../family/index.js';
 import { type CodePlatform, MiniProgramCodeService } from '../sharing/index.js';
 import type { InviteEntity } from './entities/invite.entity.js';
@@ -111,6 +112,7 @@ export class InviteService {
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Makes an invite of the kind asked; `origin` is the request's, for links when no public URL is set. */
@@ -169,7 +171,7 @@ export class InviteService {
     }
 
     const code = newInviteCode(randomBytes);
-    const invite = await this.invites.insert({
+    const invite = await this.insertRecorded({
       kind: input.kind,
       title: title.slice(0, 80),
       codeHash: hashCode(code),
@@ -206,6 +208,15 @@ export class InviteService {
     }
     const sharerName = (await this.family.labelsOf([invite.createdBy])).get(invite.createdBy) ?? '你的朋友';
     const active = status === 'ACTIVE';
+    // A friend shown a family's card or a policy summary read that household's data: in its log.
+    if (active && viewerAccountId && !isYours && invite.householdId && invite.kind !== 'PRODUCT')
+      await this.audit.recordRead({
+        accountId: viewerAccountId,
+        householdId: invite.householdId,
+        action: 'INVITE_OPEN',
+        subjectType: 'INVITE',
+        subjectId: invite.id,
+      });
     const alreadyJoined =
       invite.kind === 'FAMILY_JOIN' && viewerAccountId !== null && !isYours
         ? (await this.family.roleOf(invite.householdId!, viewerAccountId)) !== null
@@ -248,6 +259,13 @@ export class InviteService {
         throw refusalFor(inviteStatus(current, now.getTime()));
       }
       await this.family.join(householdId, accountId, invite.role!);
+      await this.audit.recordWrite({
+        accountId,
+        householdId,
+        action: 'INVITE_ACCEPT',
+        subjectType: 'INVITE',
+        subjectId: invite.id,
+      });
       await this.invites.touch(accountId, invite.id, now);
       await this.invites.markConverted(accountId, 'JOINED', now);
     }
@@ -265,7 +283,7 @@ export class InviteService {
     if (!invite || !allowed) throw new InviteNotFoundError();
     if (!invite.revokedAt) {
       if (invite.usedAt) throw new InviteUsedError();
-      await this.invites.revoke(invite.id, new Date(this.clock.now()));
+      await this.revokeRecorded(accountId, invite);
     }
     const current = (await this.invites.findById(invite.id))!;
     if (current.usedAt && !current.revokedAt) throw new InviteUsedError();
@@ -316,6 +334,34 @@ export class InviteService {
   async recordQuote(accountId: string): Promise<boolean> {
     await this.invites.markConverted(accountId, 'QUOTED', new Date(this.clock.now()));
     return true;
+  }
+
+  /** Inserts an invite, and for a family's or a policy's its entry in the household's audit trail. */
+  @Transactional()
+  private async insertRecorded(row: Parameters<InviteRepository['insert']>[0]): Promise<InviteEntity> {
+    const invite = await this.invites.insert(row);
+    if (invite.householdId)
+      await this.audit.recordWrite({
+        accountId: invite.createdBy,
+        householdId: invite.householdId,
+        action: 'INVITE_CREATE',
+        subjectType: 'INVITE',
+        subjectId: invite.id,
+      });
+    return invite;
+  }
+
+  @Transactional()
+  private async revokeRecorded(accountId: string, invite: InviteEntity): Promise<void> {
+    const revoked = await this.invites.revoke(invite.id, new Date(this.clock.now()));
+    if (revoked && invite.householdId)
+      await this.audit.recordWrite({
+        accountId,
+        householdId: invite.householdId,
+        action: 'INVITE_REVOKE',
+        subjectType: 'INVITE',
+        subjectId: invite.id,
+      });
   }
 
   private async viewOf(invites: readonly InviteEntity[], origin: string): Promise<InviteView[]> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.js';
 import { CatalogueModule } from '../catalogue/index.js';
 import { FamilyModule } from '../family/index.js';
 import { SharingModule } from '../sharing/index.js';
@@ -9,7 +10,7 @@ import { InviteService } from './invite.service.js';
 
 /** Share-to-friend: product cards, family invites and policy summaries, and who they brought (R1–R6). */
 @Module({
-  imports: [CatalogueModule, FamilyModule, SharingModule],
+  imports: [CatalogueModule, FamilyModule, SharingModule, AuditModule],
   controllers: [InviteCodeController],
   providers: [InviteRepository, InviteService, InviteResolver],
   exports: [InviteService],

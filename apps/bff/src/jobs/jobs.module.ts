@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { logger } from '../common/logger.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { AuditModule, AuditPurgeService } from '../audit/index.js';
 import { ReminderRunService, RemindersModule } from '../reminders/index.js';
 import { BullMqJobRunner } from './bullmq.job-runner.js';
 import { InProcessJobRunner } from './in-process.job-runner.js';
@@ -10,17 +11,21 @@ import { JOB_DEFINITIONS, type JobDefinition, JobRunner } from './job-runner.js'
 import { JobsController } from './jobs.controller.js';
 
 /** The jobs, by name: `pnpm job <name>` and the daily schedule run these. */
-function definitions(reminders: ReminderRunService): ReadonlyMap<string, JobDefinition> {
-  const jobs: JobDefinition[] = [{ name: 'reminders', run: () => reminders.run() }];
+function definitions(reminders: ReminderRunService, audit: AuditPurgeService): ReadonlyMap<string, JobDefinition> {
+  const jobs: JobDefinition[] = [
+    { name: 'reminders', run: () => reminders.run() },
+    // The personal-data audit trail past AUDIT_RETENTION_DAYS (docs/audit.md).
+    { name: 'audit-purge', run: () => audit.run() },
+  ];
   return new Map(jobs.map((job) => [job.name, job]));
 }
 
 /** Scheduled work (F5): the runner (BullMQ with Redis, in-process without), the jobs and the operators' routes. */
 @Module({
-  imports: [RemindersModule],
+  imports: [RemindersModule, AuditModule],
   controllers: [JobsController],
   providers: [
-    { provide: JOB_DEFINITIONS, inject: [ReminderRunService], useFactory: definitions },
+    { provide: JOB_DEFINITIONS, inject: [ReminderRunService, AuditPurgeService], useFactory: definitions },
     {
       provide: JobRunner,
       inject: [JOB_DEFINITIONS, APP_CONFIG, CLOCK],

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../logger.js';
-import { statementsInRequest } from '../request-context.js';
+import { finishBeforeAnswer, statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
 import { LIMIT_ERROR_CODES, QUERY_LIMITS, countTokens, tokenLimitError } from './query-limits.js';
@@ -327,6 +327,14 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
           parameters.variables,
           parameters.operationName,
         );
+        // What the operation left to finish before answering (the audit trail's one insert of what
+        // it read). Failing it fails the answer: data read but not recorded is not sent.
+        try {
+          await finishBeforeAnswer();
+        } catch (error) {
+          logger.error({ detail: (error as Error).message }, 'work before answering failed; answer withheld');
+          return send(reply, mediaType, 500, refusalBody('INTERNAL_SERVER_ERROR', '服务暂时不可用，请稍后再试'));
+        }
         if (options.countStatements) void reply.header('x-db-statements', String(statementsInRequest()));
         // Executed: 200 with data (null when a non-null root field failed) and the errors beside it.
         const answer = { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };

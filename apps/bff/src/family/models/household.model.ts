@@ -120,6 +120,9 @@ export class HouseholdPermissionsModel {
 
   @Field()
   invite: boolean;
+
+  @Field({ description: 'May read the household’s access log (谁看过我家): its owner' })
+  viewAccessLog: boolean;
 }
 
 @ObjectType('Household', { description: 'A family (F1, F6): its members, and the role of the signed-in person in it' })
