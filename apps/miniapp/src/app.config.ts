@@ -21,10 +21,19 @@ const subPackages: { root: string; pages: string[] }[] = [
   // Catalogue pages reached from the home page: product detail (C3, C4), compare (C5), quote (C6).
   { root: CATALOGUE, pages: ['product/index', 'compare/index', 'quote/index'] },
   // Family pages reached from the 我家 tab: a member's page and the add / edit form (F1); a policy's
-  // page and its add / edit form (F2); the family overview (F3) and the coverage gaps (F4).
+  // page and its add / edit form (F2); the family overview (F3), the coverage gaps (F4), and the
+  // owner's access log (谁看过我家).
   {
     root: FAMILY,
-    pages: ['member/index', 'member-edit/index', 'policy/index', 'policy-edit/index', 'overview/index', 'gaps/index'],
+    pages: [
+      'member/index',
+      'member-edit/index',
+      'policy/index',
+      'policy-edit/index',
+      'overview/index',
+      'gaps/index',
+      'access-log/index',
+    ],
   },
   // The sharer's pages (share-to-friend): making and sharing an invite with its poster, 我的邀请.
   { root: INVITES, pages: ['share/index', 'invites/index'] },

@@ -13,6 +13,7 @@ export const POLICY_PAGE = '/features/family/pages/policy/index';
 export const POLICY_EDIT_PAGE = '/features/family/pages/policy-edit/index';
 export const OVERVIEW_PAGE = '/features/family/pages/overview/index';
 export const GAPS_PAGE = '/features/family/pages/gaps/index';
+export const ACCESS_LOG_PAGE = '/features/family/pages/access-log/index';
 
 /** A member's page. */
 export function memberPageUrl(memberId: string): string {
@@ -54,4 +55,9 @@ export function overviewUrl(householdId: string): string {
 /** A household's coverage gaps (保障缺口). */
 export function gapsUrl(householdId: string): string {
   return `${GAPS_PAGE}?householdId=${encodeURIComponent(householdId)}`;
+}
+
+/** A household's access log (谁看过我家), for its owner. */
+export function accessLogUrl(householdId: string): string {
+  return `${ACCESS_LOG_PAGE}?householdId=${encodeURIComponent(householdId)}`;
 }

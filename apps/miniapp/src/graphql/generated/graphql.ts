@@ -6,6 +6,34 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What someone did to the household’s personal data (words in Simplified Chinese: actionLabel) */
+export type AccessLogAction =
+  | 'HOUSEHOLD_READ'
+  | 'ID_NUMBER_REVEAL'
+  | 'INVITE_ACCEPT'
+  | 'INVITE_CREATE'
+  | 'INVITE_OPEN'
+  | 'INVITE_REVOKE'
+  | 'MEMBERSHIP_LEAVE'
+  | 'MEMBERSHIP_REMOVE'
+  | 'MEMBERSHIP_ROLE_CHANGE'
+  | 'MEMBER_CREATE'
+  | 'MEMBER_DELETE'
+  | 'MEMBER_READ'
+  | 'MEMBER_UPDATE'
+  | 'POLICY_CREATE'
+  | 'POLICY_DELETE'
+  | 'POLICY_READ'
+  | 'POLICY_UPDATE';
+
+/** What an entry is about */
+export type AccessLogSubject =
+  | 'ACCOUNT'
+  | 'HOUSEHOLD'
+  | 'INVITE'
+  | 'MEMBER'
+  | 'POLICY';
+
 /** A household member (memberId) or someone named */
 export type BeneficiaryInput = {
   memberId?: string | null | undefined;
@@ -353,10 +381,19 @@ export type SearchSuggestionsQueryVariables = Exact<{
 
 export type SearchSuggestionsQuery = { searchSuggestions: Array<{ text: string, kind: SearchSuggestionKind, productId: string | null }> };
 
+export type HouseholdAccessLogQueryVariables = Exact<{
+  householdId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HouseholdAccessLogQuery = { householdAccessLog: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, who: string, isYou: boolean, action: AccessLogAction, actionLabel: string, subject: AccessLogSubject, at: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type HouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> }> };
+export type HouseholdsQuery = { households: Array<{ id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean, viewAccessLog: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> }> };
 
 export type AddFamilyMemberMutationVariables = Exact<{
   householdId: string;
@@ -405,7 +442,7 @@ export type LeaveHouseholdMutation = { leaveHousehold: string };
 
 export type FamilyMemberFieldsFragment = { id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string };
 
-export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> };
+export type HouseholdFieldsFragment = { id: string, name: string, role: HouseholdRole, isOwn: boolean, permissions: { addMember: boolean, addPolicy: boolean, revealIdNumbers: boolean, invite: boolean, viewAccessLog: boolean }, people: Array<{ id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean }>, members: Array<{ id: string, householdId: string, relationship: Relationship, relationshipLabel: string, name: string, gender: Gender, birthDate: string | null, birthYear: number, age: number, socialInsurance: boolean | null, occupationClass: number | null, idType: IdType | null, idNumber: string | null, isYou: boolean, annualIncome: number | null, canEdit: boolean, canRemove: boolean, createdAt: string }>, policies: Array<{ id: string, insuredMemberId: string, applicantMemberId: string | null, insurerName: string, productName: string, productId: string | null, category: ProductCategory, categoryLabel: string, policyNumber: string | null, sumInsured: number, premium: number, frequency: PolicyPaymentFrequency, frequencyLabel: string, annualPremium: number, paymentTermYears: number | null, effectiveDate: string, expiryDate: string | null, coolingOffEndDate: string | null, inCoolingOff: boolean, waitingPeriodDays: number | null, waitingPeriodEndDate: string | null, guaranteedRenewalYears: number | null, gracePeriodDays: number, status: PolicyStatus, statusLabel: string, terminationReason: TerminationReason | null, terminationDate: string | null, statutoryBeneficiaries: boolean, notes: string | null, canEdit: boolean, canRemove: boolean, beneficiaries: Array<{ memberId: string | null, name: string, order: number, sharePercent: number }>, coverageItems: Array<{ name: string, limit: number | null, deductible: number | null, payoutRatioPercent: number | null }>, schedule: Array<{ number: number, dueDate: string, graceEndDate: string, amount: number, state: InstallmentState }> }> };
 
 export type HouseholdPersonFieldsFragment = { id: string, name: string, role: HouseholdRole, joinedAt: string, isYou: boolean, canRemove: boolean };
 
@@ -738,6 +775,7 @@ export const HouseholdFieldsFragmentDoc = new TypedDocumentString(`
     addPolicy
     revealIdNumbers
     invite
+    viewAccessLog
   }
   people {
     ...HouseholdPersonFields
@@ -1134,6 +1172,29 @@ export const SearchSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"f36feaffc4ca32e02a5668ec9aa0f123f9080539b8ca727a756825a83a748ec9"}) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+export const HouseholdAccessLogDocument = new TypedDocumentString(`
+    query HouseholdAccessLog($householdId: ID!, $first: Int, $after: String) {
+  householdAccessLog(householdId: $householdId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        who
+        isYou
+        action
+        actionLabel
+        subject
+        at
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `, {"hash":"207bb7541cd9c647a3f0f0d4d54aee4a135668bbaa606b7e1724481e6a90f32b"}) as unknown as TypedDocumentString<HouseholdAccessLogQuery, HouseholdAccessLogQueryVariables>;
 export const HouseholdsDocument = new TypedDocumentString(`
     query Households {
   households {
@@ -1170,6 +1231,7 @@ fragment HouseholdFields on Household {
     addPolicy
     revealIdNumbers
     invite
+    viewAccessLog
   }
   people {
     ...HouseholdPersonFields
@@ -1240,7 +1302,7 @@ fragment PolicyFields on Policy {
   notes
   canEdit
   canRemove
-}`, {"hash":"e292de9ea2625e861ee64362618533ccbce5a568445afadb7b753be19a773461"}) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
+}`, {"hash":"e2e658465fcc0f784a347b487d2f3ee6c9c01f7e982c03785e69d0b76283f1a3"}) as unknown as TypedDocumentString<HouseholdsQuery, HouseholdsQueryVariables>;
 export const AddFamilyMemberDocument = new TypedDocumentString(`
     mutation AddFamilyMember($householdId: ID!, $input: FamilyMemberInput!) {
   addFamilyMember(householdId: $householdId, input: $input) {

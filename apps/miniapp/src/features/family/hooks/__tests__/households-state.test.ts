@@ -34,7 +34,7 @@ const household: Household = {
   name: '我的家庭',
   role: 'OWNER',
   isOwn: true,
-  permissions: { addMember: true, addPolicy: true, revealIdNumbers: true, invite: true },
+  permissions: { addMember: true, addPolicy: true, revealIdNumbers: true, invite: true, viewAccessLog: true },
   people: [],
   members: [member],
   policies: [],

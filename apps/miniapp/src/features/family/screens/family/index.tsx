@@ -12,7 +12,7 @@ import HouseholdPeople from '../../components/household-people';
 import MemberCard from '../../components/member-card';
 import type { Household } from '../../hooks/households-state';
 import { useHouseholds } from '../../hooks/useHouseholds';
-import { addMemberUrl, addPolicyUrl, gapsUrl, overviewUrl } from '../../routes';
+import { accessLogUrl, addMemberUrl, addPolicyUrl, gapsUrl, overviewUrl } from '../../routes';
 import { ROLE_LABELS, roleNotice, sortMembers } from '../../utils/member-display';
 import { memberPolicySummary } from '../../utils/policy-display';
 import './index.scss';
@@ -128,28 +128,44 @@ function HouseholdSection({ household, onChanged }: { household: Household; onCh
       </View>
       {notice ? <Text className="family__notice">{notice}</Text> : null}
 
-      {members.length > 0 ? (
+      {members.length > 0 || household.permissions.viewAccessLog ? (
         <View className="family__entries">
-          <View
-            className="family__entry"
-            data-testid="open-overview"
-            role="button"
-            aria-label={`家庭保障总览，${inForce} 份保单保障中`}
-            onClick={go(overviewUrl(household.id))}
-          >
-            <Text className="family__entry-title">家庭保障总览</Text>
-            <Text className="family__entry-text">{inForce > 0 ? `${inForce} 份保单保障中` : '还没有保单'}</Text>
-          </View>
-          <View
-            className="family__entry"
-            data-testid="open-gaps"
-            role="button"
-            aria-label="保障缺口：看看每位家人还缺哪些保障"
-            onClick={go(gapsUrl(household.id))}
-          >
-            <Text className="family__entry-title">保障缺口</Text>
-            <Text className="family__entry-text">按年龄和收入建议</Text>
-          </View>
+          {members.length > 0 ? (
+            <>
+              <View
+                className="family__entry"
+                data-testid="open-overview"
+                role="button"
+                aria-label={`家庭保障总览，${inForce} 份保单保障中`}
+                onClick={go(overviewUrl(household.id))}
+              >
+                <Text className="family__entry-title">家庭保障总览</Text>
+                <Text className="family__entry-text">{inForce > 0 ? `${inForce} 份保单保障中` : '还没有保单'}</Text>
+              </View>
+              <View
+                className="family__entry"
+                data-testid="open-gaps"
+                role="button"
+                aria-label="保障缺口：看看每位家人还缺哪些保障"
+                onClick={go(gapsUrl(household.id))}
+              >
+                <Text className="family__entry-title">保障缺口</Text>
+                <Text className="family__entry-text">按年龄和收入建议</Text>
+              </View>
+            </>
+          ) : null}
+          {household.permissions.viewAccessLog ? (
+            <View
+              className="family__entry"
+              data-testid="open-access-log"
+              role="button"
+              aria-label="谁看过我家：家人查看和修改家庭信息的记录，仅你可见"
+              onClick={go(accessLogUrl(household.id))}
+            >
+              <Text className="family__entry-title">谁看过我家</Text>
+              <Text className="family__entry-text">查看和修改记录，仅你可见</Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
 
