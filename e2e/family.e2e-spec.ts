@@ -205,6 +205,25 @@ describe('H5 family journey: 我家, add, check, edit, reveal and remove members
     await visible(page, '[data-testid="household"]').waitFor({ timeout: 20_000 });
     await waitForMembers(page, ['张三', '李四']);
     expect(await memberNames(page)).toEqual(['张三', '李四']);
+
+    // 谁看过我家 (the owner's only): what was done to the household's data, the owner's as 你.
+    await visible(page, '[data-testid="open-access-log"]').click();
+    await waitForPage(page, '/features/family/pages/access-log/index', '[data-testid="access-log-entry"]');
+    // Newest first, 20 at a time: load every page (the journey made more entries than one holds).
+    const more = visible(page, '[data-testid="access-log-more"]');
+    for (let pages = 1; (await more.count()) > 0 && pages < 20; pages += 1) {
+      const shown = await visible(page, '[data-testid="access-log-entry"]').count();
+      await more.click();
+      await page.waitForFunction(
+        (before) => document.querySelectorAll('[data-testid="access-log-entry"]').length > before,
+        shown,
+      );
+    }
+    const log = (await visible(page, '[data-testid="access-log-entry"]').allInnerTexts()).join('\n');
+    expect(log).toContain('你查看了完整证件号');
+    expect(log).toContain('你删除了家庭成员');
+    expect(log).toContain('你添加了家庭成员');
+    expect(log).not.toContain('张三');
     await page.close();
   });
 });
