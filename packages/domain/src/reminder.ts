@@ -163,3 +163,32 @@ export function remindersDue(policy: ReminderPolicyInput, today: string): Remind
       REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
   );
 }
+
+export interface UpcomingReminder extends ReminderEvent {
+  /** The first day from today on which the reminder is due (today for one due now or sent already). */
+  readonly remindOn: string;
+}
+
+/**
+ * The reminders of a policy due today or within the next `days` days (what the family overview
+ * shows): `remindersDue` asked for each of those days, each event once, on the first day it is due,
+ * with `daysUntil` counted from today. Today's include those sent already on an earlier day of their
+ * window (their key says whether this person got it). Ordered by `remindOn`, then date, then kind.
+ */
+export function upcomingReminders(policy: ReminderPolicyInput, today: string, days: number): UpcomingReminder[] {
+  const byKey = new Map<string, UpcomingReminder>();
+  const todayDay = epochDayOf(today);
+  for (let offset = 0; offset <= Math.max(0, Math.floor(days)); offset += 1) {
+    const day = addDays(today, offset);
+    for (const event of remindersDue(policy, day)) {
+      if (byKey.has(event.key)) continue;
+      byKey.set(event.key, { ...event, daysUntil: epochDayOf(event.date) - todayDay, remindOn: day });
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      (a.remindOn < b.remindOn ? -1 : a.remindOn > b.remindOn ? 1 : 0) ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
+  );
+}
