@@ -275,6 +275,80 @@ describe('reminders', () => {
     expect(await remainingOf(headers)).toBe(1);
   });
 
+  const UPCOMING = `query($id: ID!, $days: Int) { household(id: $id) {
+    upcomingReminders(days: $days) { key policyId kind label date daysUntil remindOn productName memberName amount delivered muted }
+  } }`;
+  interface Upcoming {
+    key: string;
+    kind: string;
+    daysUntil: number;
+    remindOn: string;
+    memberName: string;
+    amount: number | null;
+    delivered: boolean;
+    muted: boolean;
+  }
+  const upcomingOf = async (headers: Record<string, string>, days?: number) => {
+    const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+    const body = await gql<{ household: { upcomingReminders: Upcoming[] } }>(
+      UPCOMING,
+      { id: households.data!.households[0].id, days },
+      headers,
+    );
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data.household.upcomingReminders;
+  };
+
+  it('lists the household’s upcoming reminders, marked 已提醒 once delivered to the caller', async () => {
+    const { headers } = await personWithPaymentIn7Days('rem-upcoming', '安心保 两全险');
+    const before = await upcomingOf(headers);
+    expect(before.map((event) => [event.kind, event.daysUntil, event.remindOn, event.delivered, event.muted])).toEqual([
+      ['PAYMENT_DUE_7D', 7, today, false, false],
+      ['PAYMENT_DUE_1D', 7, addDays(today, 6), false, false],
+    ]);
+    expect(before[0]).toMatchObject({ memberName: '李明', amount: 600_000 });
+    expect(await upcomingOf(headers, 3)).toHaveLength(1);
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-upcoming', templateId: PAY_DUE, count: 1 });
+    await runJob();
+    const after = await upcomingOf(headers);
+    expect(after.map((event) => event.delivered)).toEqual([true, false]);
+    const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+    const tooFar = await gql(UPCOMING, { id: households.data!.households[0].id, days: 91 }, headers);
+    expect(codeOf(tooFar.errors)).toBe('BAD_USER_INPUT');
+  });
+
+  it('mutes one policy for one person: nothing sent about it, the consent kept, until turned back on', async () => {
+    const { headers, policyId } = await personWithPaymentIn7Days('rem-mute', '安心保 意外险');
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-mute', templateId: PAY_DUE, count: 1 });
+    const POLICY = 'query($id: ID!) { policy(id: $id) { id remindersEnabled } }';
+    const SET = 'mutation($id: ID!, $on: Boolean!) { setPolicyRemindersEnabled(policyId: $id, enabled: $on) }';
+    expect(
+      (await gql<{ policy: { remindersEnabled: boolean } }>(POLICY, { id: policyId }, headers)).data!.policy,
+    ).toMatchObject({ remindersEnabled: true });
+    const off = await gql<{ setPolicyRemindersEnabled: boolean }>(SET, { id: policyId, on: false }, headers);
+    expect(off.data!.setPolicyRemindersEnabled).toBe(false);
+    expect(
+      (await gql<{ policy: { remindersEnabled: boolean } }>(POLICY, { id: policyId }, headers)).data!.policy
+        .remindersEnabled,
+    ).toBe(false);
+    expect((await upcomingOf(headers))[0]).toMatchObject({ muted: true, delivered: false });
+    expect((await runJob()).result!.skippedSwitchedOff).toBeGreaterThanOrEqual(1);
+    expect(await outbox('rem-mute')).toEqual([]);
+    expect(await remainingOf(headers)).toBe(1);
+
+    // Someone outside the household cannot touch it.
+    const stranger = { authorization: `Bearer ${await signIn('WECHAT', 'rem-mute-stranger')}` };
+    expect(codeOf((await gql(SET, { id: policyId, on: false }, stranger)).errors)).toBe('NOT_FOUND');
+
+    await gql(SET, { id: policyId, on: true }, headers);
+    await gql(SET, { id: policyId, on: true }, headers);
+    await runJob();
+    expect(await outbox('rem-mute')).toHaveLength(1);
+    expect((await upcomingOf(headers))[0]).toMatchObject({ muted: false, delivered: true });
+  });
+
   it('retries a failing send with backoff, then succeeds without sending twice', async () => {
     const { headers } = await personWithPaymentIn7Days('rem-retry');
     await consent(headers, [PAY_DUE]);

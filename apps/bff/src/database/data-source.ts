@@ -23,8 +23,10 @@ import { CreateFamily1764900000000 } from './migrations/1764900000000-create-fam
 import { CreatePolicies1765000000000 } from './migrations/1765000000000-create-policies.js';
 import { CreateInvites1765100000000 } from './migrations/1765100000000-create-invites.js';
 import { CreateReminders1765200000000 } from './migrations/1765200000000-create-reminders.js';
+import { CreateReminderPolicyMutes1765400000000 } from './migrations/1765400000000-create-reminder-policy-mutes.js';
 import { ReminderConsentEntity } from '../reminders/entities/reminder-consent.entity.js';
 import { ReminderDeliveryEntity } from '../reminders/entities/reminder-delivery.entity.js';
+import { ReminderPolicyMuteEntity } from '../reminders/entities/reminder-policy-mute.entity.js';
 import { ReminderSettingEntity } from '../reminders/entities/reminder-setting.entity.js';
 import { InviteAttributionEntity } from '../invites/entities/invite-attribution.entity.js';
 import { InviteEntity } from '../invites/entities/invite.entity.js';
@@ -50,6 +52,7 @@ export const ENTITIES = [
   ReminderConsentEntity,
   ReminderSettingEntity,
   ReminderDeliveryEntity,
+  ReminderPolicyMuteEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -60,6 +63,7 @@ export const MIGRATIONS = [
   CreatePolicies1765000000000,
   CreateInvites1765100000000,
   CreateReminders1765200000000,
+  CreateReminderPolicyMutes1765400000000,
 ];
 
 /**

@@ -32,7 +32,7 @@ export interface ReminderRunSummary {
   alreadySent: number;
   /** No subscription left to a template of the person's platform, and no phone for an SMS. */
   skippedWithoutConsent: number;
-  /** The person switched reminders off. */
+  /** The person switched reminders off, or muted this policy's. */
   skippedSwitchedOff: number;
   /** Refused for good by the platform (bad openid, template or data): not retried. */
   rejected: number;
@@ -94,11 +94,13 @@ export class ReminderRunService {
       const accountIds = [...new Set(due.flatMap((entry) => entry.policy.recipientAccountIds))];
       const contacts = await this.contacts.contactsOf(accountIds);
       const switchedOff = await this.reminders.disabledAmong(accountIds);
+      const muted = await this.reminders.mutedAmong(due.map((entry) => entry.policy.policy.id));
       for (const { policy, events } of due) {
         for (const event of events) {
           summary.events += 1;
           for (const accountId of policy.recipientAccountIds) {
-            if (switchedOff.has(accountId)) summary.skippedSwitchedOff += 1;
+            if (switchedOff.has(accountId) || muted.has(`${accountId}:${policy.policy.id}`))
+              summary.skippedSwitchedOff += 1;
             else await this.deliver(policy, event, accountId, contacts.get(accountId)!, summary);
           }
         }
