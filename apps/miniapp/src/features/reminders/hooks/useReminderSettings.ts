@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { graphqlClient } from '../../../graphql/client';
 import {
   RecordReminderConsentDocument,
@@ -32,6 +33,12 @@ export interface ReminderSettingsState {
 /** The person's reminders (我的, the prompts): their switch, their templates, subscribing on a tap. */
 export function useReminderSettings(): ReminderSettingsState {
   const { state, reload } = useQuery(ReminderSettingsDocument, {});
+  const loaded = useRef(false);
+  loaded.current = state.data !== null;
+  // Back on the page (a tab page stays mounted): what changed elsewhere (the prompt, another page).
+  useDidShow(() => {
+    if (loaded.current) void reload();
+  });
   const [latest, setLatest] = useState<ReminderSettings | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => setLatest(null), [state.data]);
