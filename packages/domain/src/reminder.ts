@@ -35,6 +35,23 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
 };
 
 /**
+ * The kinds of news a subscription message template carries, one template each on WeChat and
+ * Alipay: both payment reminders share one, both expiry reminders another.
+ */
+export const REMINDER_TEMPLATE_KINDS = ['PAYMENT_DUE', 'EXPIRY', 'COOLING_OFF_END', 'WAITING_PERIOD_END'] as const;
+export type ReminderTemplateKind = (typeof REMINDER_TEMPLATE_KINDS)[number];
+
+/** The template a reminder is sent with. */
+export const TEMPLATE_KIND_OF: Readonly<Record<ReminderKind, ReminderTemplateKind>> = {
+  PAYMENT_DUE_7D: 'PAYMENT_DUE',
+  PAYMENT_DUE_1D: 'PAYMENT_DUE',
+  EXPIRY_30D: 'EXPIRY',
+  EXPIRY_7D: 'EXPIRY',
+  COOLING_OFF_END: 'COOLING_OFF_END',
+  WAITING_PERIOD_END: 'WAITING_PERIOD_END',
+};
+
+/**
  * When each kind is due, as days from today to the event's date, both ends included. A reminder is
  * due on its day (7 days before a payment) and, should a daily run be missed or the policy be added
  * late, on the days after it until the next kind takes over; the event key keeps it to one message.

@@ -16,10 +16,10 @@ import { ReminderRepository } from './reminder.repository.js';
 import {
   type MessagePlatform,
   REMINDER_PAGE,
+  ReminderTemplateCatalog,
   reminderLines,
   smsText,
   templateData,
-  templateFor,
 } from './reminder-templates.js';
 
 /** What one run did, by outcome (a person counts once per event). */
@@ -63,6 +63,7 @@ type Channel = { readonly channel: ReminderChannel; readonly templateId: string 
 export class ReminderRunService {
   constructor(
     private readonly reminders: ReminderRepository,
+    private readonly catalog: ReminderTemplateCatalog,
     private readonly family: FamilyRemindersService,
     private readonly contacts: AccountContactsService,
     private readonly wechat: WechatClient,
@@ -123,8 +124,9 @@ export class ReminderRunService {
       ['ALIPAY', contacts.alipayUserId],
     ];
     for (const [platform, address] of platforms) {
-      const template = templateFor(platform, event.kind);
-      if (address && (left?.get(template.id) ?? 0) > 0) return { channel: platform, templateId: template.id };
+      const template = this.catalog.for(platform, event.kind);
+      if (template && address && (left?.get(template.id) ?? 0) > 0)
+        return { channel: platform, templateId: template.id };
     }
     return contacts.phone ? { channel: 'SMS', templateId: null } : null;
   }

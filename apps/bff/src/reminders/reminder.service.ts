@@ -6,7 +6,7 @@ import type { RequestLoaders } from '../common/graphql/request-loaders.js';
 import { FamilyRemindersService, REMINDED_ROLES } from '../family/index.js';
 import type { UpcomingReminderModel } from './models/reminder.model.js';
 import { ReminderRepository } from './reminder.repository.js';
-import { type MessagePlatform, type ReminderTemplate, templatesOf } from './reminder-templates.js';
+import { type MessagePlatform, type ReminderTemplate, ReminderTemplateCatalog } from './reminder-templates.js';
 import {
   NoSubscriptionMessagesError,
   PolicyRemindersForbiddenError,
@@ -31,6 +31,7 @@ export interface ReminderTemplateView extends ReminderTemplate {
 export class ReminderService {
   constructor(
     private readonly reminders: ReminderRepository,
+    private readonly catalog: ReminderTemplateCatalog,
     private readonly family: FamilyRemindersService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,7 +40,9 @@ export class ReminderService {
   async templates(session: Pick<SessionClaims, 'accountId' | 'platform'>): Promise<ReminderTemplateView[]> {
     if (session.platform === 'H5') return [];
     const left = (await this.reminders.consentsOf([session.accountId])).get(session.accountId);
-    return templatesOf(session.platform).map((template) => ({ ...template, remaining: left?.get(template.id) ?? 0 }));
+    return this.catalog
+      .of(session.platform)
+      .map((template) => ({ ...template, remaining: left?.get(template.id) ?? 0 }));
   }
 
   /**
@@ -51,7 +54,7 @@ export class ReminderService {
     templateIds: readonly string[],
   ): Promise<ReminderTemplateView[]> {
     if (session.platform === 'H5') throw new NoSubscriptionMessagesError();
-    const known = new Set(templatesOf(session.platform).map((template) => template.id));
+    const known = new Set(this.catalog.of(session.platform).map((template) => template.id));
     const max = MAX_TEMPLATES_PER_REQUEST[session.platform];
     if (templateIds.length === 0 || templateIds.length > max)
       throw new UnknownReminderTemplateError(`一次可订阅 1–${max} 个提醒模板`);
