@@ -43,13 +43,14 @@ describe('reminders', () => {
   let first: BffProcess;
   let second: BffProcess | null = null;
   let postgres = false;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     sandbox = await startSandbox(0, '127.0.0.1', false, { alipayAppPublicKey: alipayKeyPair().publicKeyPem });
     const database = await freshDatabase();
     drop = database.drop;
     postgres = Boolean(database.env.DATABASE_URL);
-    const env = {
+    env = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
@@ -414,6 +415,33 @@ describe('reminders', () => {
         env: { ...env, OPS_SECRET: 'wrong-secret-0000000000' },
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('refused') });
+  });
+
+  // PGlite serves one process: without a BFF, a job runs only on a PostgreSQL server.
+  const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+  onPostgres('runs `pnpm job` without a BFF when DATABASE_URL names a PostgreSQL server', async () => {
+    const { headers } = await personWithPaymentIn7Days('rem-standalone', '安心保 定期寿险');
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-standalone', templateId: PAY_DUE, count: 1 });
+    const script = fileURLToPath(new URL('../../../scripts/job.mjs', import.meta.url));
+    // Nothing listens on port 9; the settings are this suite's BFF's, in-process runner (no Redis).
+    const without = (settings: Record<string, string>, ...names: string[]) =>
+      Object.fromEntries(Object.entries(settings).filter(([name]) => !names.includes(name)));
+    const withoutRedis = without(env, 'REDIS_URL', 'REDIS_KEY_PREFIX');
+    const run = await promisify(execFile)(process.execPath, [script, 'reminders'], {
+      env: { ...withoutRedis, PATH: process.env.PATH ?? '', BFF_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' },
+    });
+    expect(run.stdout).toMatch(/^No BFF answers at http:\/\/127\.0\.0\.1:9: running the job here/);
+    expect(run.stdout).toMatch(/Job reminders \(in-process runner\): completed after 1 attempt\(s\)/);
+    expect(run.stdout).toMatch(/sent [1-9]/);
+    expect((await outbox('rem-standalone')).map((message) => message.data.thing1)).toEqual(['安心保 定期寿险']);
+    // Without DATABASE_URL it says how to run it instead.
+    const withoutDatabase = without(withoutRedis, 'DATABASE_URL');
+    await expect(
+      promisify(execFile)(process.execPath, [script, 'reminders'], {
+        env: { ...withoutDatabase, PATH: process.env.PATH ?? '', BFF_URL: 'http://127.0.0.1:9' },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('with DATABASE_URL (a PostgreSQL server)') });
   });
 
   it('reminds an Alipay user through templatemessage.send within their subscriptions', async () => {
