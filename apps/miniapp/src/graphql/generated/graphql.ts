@@ -432,7 +432,7 @@ export type FamilyOverviewQueryVariables = Exact<{
 }>;
 
 
-export type FamilyOverviewQuery = { household: { id: string, name: string, overview: { activePolicyCount: number, totalAnnualPremium: number, columns: Array<{ category: ProductCategory, label: string }>, rows: Array<{ member: { id: string, name: string, relationshipLabel: string }, cells: Array<{ category: ProductCategory, covered: boolean, sumInsured: number, policyCount: number, gap: boolean }> }>, paymentsDue: Array<{ policyId: string, memberName: string, productName: string, dueDate: string, amount: number, state: InstallmentState }>, endingSoon: Array<{ policyId: string, kind: PolicyEndingKind, label: string, date: string, daysLeft: number, productName: string, memberName: string }> }, upcomingReminders: Array<{ key: string, policyId: string, kind: ReminderKind, label: string, date: string, daysUntil: number, remindOn: string, productName: string, memberName: string, amount: number | null, delivered: boolean, muted: boolean }> } };
+export type FamilyOverviewQuery = { household: { id: string, name: string, role: HouseholdRole, overview: { activePolicyCount: number, totalAnnualPremium: number, columns: Array<{ category: ProductCategory, label: string }>, rows: Array<{ member: { id: string, name: string, relationshipLabel: string }, cells: Array<{ category: ProductCategory, covered: boolean, sumInsured: number, policyCount: number, gap: boolean }> }>, paymentsDue: Array<{ policyId: string, memberName: string, productName: string, dueDate: string, amount: number, state: InstallmentState }>, endingSoon: Array<{ policyId: string, kind: PolicyEndingKind, label: string, date: string, daysLeft: number, productName: string, memberName: string }> }, upcomingReminders: Array<{ key: string, policyId: string, kind: ReminderKind, label: string, date: string, daysUntil: number, remindOn: string, productName: string, memberName: string, amount: number | null, delivered: boolean, muted: boolean }> } };
 
 export type CoverageGapsQueryVariables = Exact<{
   householdId: string;
@@ -1384,6 +1384,7 @@ export const FamilyOverviewDocument = new TypedDocumentString(`
   household(id: $householdId) {
     id
     name
+    role
     overview {
       activePolicyCount
       totalAnnualPremium
@@ -1439,7 +1440,7 @@ export const FamilyOverviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"98ce68f40161a4869c828b64e1c7ef7c27d544a5df7c1f4d4d87dd3b2afea2b1"}) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
+    `, {"hash":"25588593c7cd9345d1ac85126523e1d1a1c7023b3194a478509ca74650612f71"}) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
 export const CoverageGapsDocument = new TypedDocumentString(`
     query CoverageGaps($householdId: ID!) {
   household(id: $householdId) {

@@ -230,7 +230,9 @@ function UpcomingReminders({ household }: { household: Household }) {
       {delivered ? <ReminderPrompt title="已为你发送提醒，继续接收后续提醒？" hideWhenCovered /> : null}
       <View className="overview__card" data-testid="upcoming-reminders">
         <Text className="overview__section-title">30 天内的提醒</Text>
-        {reminders.length === 0 ? (
+        {household.role === 'VIEWER' ? (
+          <Text className="overview__empty">你是这个家庭的查看者，不会收到它的保单提醒。</Text>
+        ) : reminders.length === 0 ? (
           <Text className="overview__empty">30 天内没有要提醒的交费、到期或犹豫期、等待期结束。</Text>
         ) : (
           reminders.map((reminder) => {
