@@ -98,7 +98,7 @@ describe('reminders', () => {
     if (response.status !== 200) throw new Error(`ops route answered ${response.status}`);
     return (await response.json()) as JobOutcome;
   };
-  const outbox = async (user: string): Promise<{ templateId: string; data: Record<string, string> }[]> =>
+  const outbox = async (user: string): Promise<{ templateId: string; page: string; data: Record<string, string> }[]> =>
     ((await (await fetch(`${sandbox.url}/__platform/wechat/messages?user=${user}`)).json()) as { messages: [] })
       .messages;
 
@@ -232,6 +232,7 @@ describe('reminders', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       templateId: PAY_DUE,
+      page: 'pages/family/index?from=reminder',
       data: {
         thing1: '安心保 终身重疾险',
         amount2: '¥6000',

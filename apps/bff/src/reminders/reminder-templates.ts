@@ -89,8 +89,11 @@ export class ReminderTemplateCatalog {
   }
 }
 
-/** The page a reminder opens: 我的, where the family's policies are. */
-export const REMINDER_PAGE = 'pages/family/index';
+/**
+ * The page a reminder opens: 我家, where the family's policies are, told it came from a reminder
+ * (it offers to keep receiving them: each one-time subscription allows one message).
+ */
+export const REMINDER_PAGE = 'pages/family/index?from=reminder';
 
 /** At most `max` characters (WeChat's `thing` keywords hold 20). */
 function clip(text: string, max = 20): string {
