@@ -8,6 +8,11 @@
 // and with Redis the run goes through the same queue (attempts, backoff, dead letters) as the daily
 // one. Settings: BFF_URL (default http://127.0.0.1:$PORT, PORT default 3000) and OPS_SECRET (default:
 // the one `pnpm start` keeps in .data/dev-secrets.json). See docs/reminders.md.
+//
+// When no BFF answers and DATABASE_URL names a PostgreSQL server, the job runs here instead: the BFF
+// (apps/bff/dist/run-job.js) boots in this process with the settings `pnpm start` gives it
+// (scripts/dev-env.mjs; any setting in the environment wins), runs the job once with its attempts and
+// backoff, and stops. The dead-letter view (`--failed`) needs the running BFF.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,6 +38,25 @@ if (!secret) {
 }
 const base = (process.env.BFF_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(/\/$/, '');
 
+/** Runs the job in this process, without a BFF (PostgreSQL only): what the operators' route answers. */
+async function runHere(jobName) {
+  const { devSecrets, startBffEnv } = await import('./dev-env.mjs');
+  const sandboxUrl = process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? '3100'}`;
+  const defaults = startBffEnv({ secrets: devSecrets(), sandboxUrl, port: '0', h5: null });
+  const { runJobStandalone } = await import('../apps/bff/dist/run-job.js');
+  try {
+    const outcome = await runJobStandalone(jobName, { ...defaults, ...process.env });
+    return { ...outcome, runner: process.env.REDIS_URL ? 'bullmq' : 'in-process' };
+  } catch (error) {
+    if (error.name === 'UnknownJobError') {
+      console.error(`No job "${jobName}".`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+let body;
 let response;
 try {
   response = await fetch(failedView ? `${base}/ops/jobs/failed` : `${base}/ops/jobs/${encodeURIComponent(name)}`, {
@@ -40,24 +64,31 @@ try {
     headers: { 'x-ops-secret': secret },
   });
 } catch (error) {
-  console.error(
-    `No BFF answers at ${base} (${error.cause?.code ?? error.message}): start it (\`pnpm start\`) or set BFF_URL.`,
-  );
-  process.exit(1);
+  if (failedView || !process.env.DATABASE_URL) {
+    console.error(
+      `No BFF answers at ${base} (${error.cause?.code ?? error.message}): start it (\`pnpm start\`) or set BFF_URL` +
+        (failedView ? '.' : '; with DATABASE_URL (a PostgreSQL server) the job runs without one.'),
+    );
+    process.exit(1);
+  }
+  console.log(`No BFF answers at ${base}: running the job here, on the database of DATABASE_URL.`);
+  body = await runHere(name);
 }
-if (response.status === 404) {
-  console.error(
-    failedView
-      ? `${base} refused: OPS_SECRET differs from the BFF's, or the BFF has none.`
-      : `${base} refused: no job "${name}", or OPS_SECRET differs from the BFF's (or the BFF has none).`,
-  );
-  process.exit(1);
+if (!body) {
+  if (response.status === 404) {
+    console.error(
+      failedView
+        ? `${base} refused: OPS_SECRET differs from the BFF's, or the BFF has none.`
+        : `${base} refused: no job "${name}", or OPS_SECRET differs from the BFF's (or the BFF has none).`,
+    );
+    process.exit(1);
+  }
+  if (!response.ok) {
+    console.error(`${base} answered HTTP ${response.status}: ${await response.text()}`);
+    process.exit(1);
+  }
+  body = await response.json();
 }
-if (!response.ok) {
-  console.error(`${base} answered HTTP ${response.status}: ${await response.text()}`);
-  process.exit(1);
-}
-const body = await response.json();
 
 if (failedView) {
   console.log(`Failed jobs (${body.runner} runner): ${body.failed.length}`);

@@ -372,6 +372,7 @@ describe('policies, overview and gaps', () => {
     const OVERVIEW = `query($id: ID!) { household(id: $id) {
       members { id name } policies { id insuredMember { name } beneficiaries { name } schedule { state } }
       overview { rows { cells { sumInsured gap } } totalAnnualPremium paymentsDue { dueDate } endingSoon { kind } }
+      upcomingReminders(days: 90) { key memberName delivered muted }
     } }`;
     const statements = async (headers: Record<string, string>, id: string): Promise<number> => {
       const answer = await stack.gql(OVERVIEW, { id }, headers);
@@ -408,7 +409,14 @@ describe('policies, overview and gaps', () => {
             ADD_POLICY,
             {
               householdId: id,
-              input: policyInput({ insuredMemberId, policyNumber: null, category: 'ACCIDENT', paymentTermYears: 1 }),
+              // Ending within 90 days: every policy has upcoming reminders.
+              input: policyInput({
+                insuredMemberId,
+                policyNumber: null,
+                category: 'ACCIDENT',
+                paymentTermYears: 1,
+                expiryDate: addDays(today, 20 + policy),
+              }),
             },
             headers,
           );
@@ -418,6 +426,12 @@ describe('policies, overview and gaps', () => {
     }
     const smallCount = await statements(small, households.small);
     const largeCount = await statements(large, households.large);
+    const reminders = await stack.gql<{ household: { upcomingReminders: unknown[] } }>(
+      `query($id: ID!) { household(id: $id) { upcomingReminders(days: 90) { key } } }`,
+      { id: households.large },
+      large,
+    );
+    expect(reminders.body.data!.household.upcomingReminders).toHaveLength(36 * 2);
     expect(smallCount).toBeGreaterThan(0);
     expect(largeCount).toBe(smallCount);
   });

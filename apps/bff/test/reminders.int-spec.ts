@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { addDays, addMonths, chinaToday } from '@family/domain';
+import pg from 'pg';
 import { type RunningSandbox, SANDBOX_ALIPAY_TEMPLATES, SANDBOX_WECHAT_TEMPLATES, startSandbox } from '@family/sandbox';
 import {
   type BffProcess,
@@ -43,13 +44,14 @@ describe('reminders', () => {
   let first: BffProcess;
   let second: BffProcess | null = null;
   let postgres = false;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     sandbox = await startSandbox(0, '127.0.0.1', false, { alipayAppPublicKey: alipayKeyPair().publicKeyPem });
     const database = await freshDatabase();
     drop = database.drop;
     postgres = Boolean(database.env.DATABASE_URL);
-    const env = {
+    env = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
@@ -96,7 +98,7 @@ describe('reminders', () => {
     if (response.status !== 200) throw new Error(`ops route answered ${response.status}`);
     return (await response.json()) as JobOutcome;
   };
-  const outbox = async (user: string): Promise<{ templateId: string; data: Record<string, string> }[]> =>
+  const outbox = async (user: string): Promise<{ templateId: string; page: string; data: Record<string, string> }[]> =>
     ((await (await fetch(`${sandbox.url}/__platform/wechat/messages?user=${user}`)).json()) as { messages: [] })
       .messages;
 
@@ -230,6 +232,7 @@ describe('reminders', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       templateId: PAY_DUE,
+      page: 'pages/family/index?from=reminder',
       data: {
         thing1: '安心保 终身重疾险',
         amount2: '¥6000',
@@ -273,6 +276,125 @@ describe('reminders', () => {
     expect((await runJob()).result!.skippedSwitchedOff).toBeGreaterThanOrEqual(1);
     expect(await outbox('rem-off')).toEqual([]);
     expect(await remainingOf(headers)).toBe(1);
+  });
+
+  const UPCOMING = `query($id: ID!, $days: Int) { household(id: $id) {
+    upcomingReminders(days: $days) { key policyId kind label date daysUntil remindOn productName memberName amount delivered muted }
+  } }`;
+  interface Upcoming {
+    key: string;
+    kind: string;
+    daysUntil: number;
+    remindOn: string;
+    memberName: string;
+    amount: number | null;
+    delivered: boolean;
+    muted: boolean;
+  }
+  const upcomingOf = async (headers: Record<string, string>, days?: number) => {
+    const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+    const body = await gql<{ household: { upcomingReminders: Upcoming[] } }>(
+      UPCOMING,
+      { id: households.data!.households[0].id, days },
+      headers,
+    );
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data.household.upcomingReminders;
+  };
+
+  it('lists the household’s upcoming reminders, marked 已提醒 once delivered to the caller', async () => {
+    const { headers } = await personWithPaymentIn7Days('rem-upcoming', '安心保 两全险');
+    const before = await upcomingOf(headers);
+    expect(before.map((event) => [event.kind, event.daysUntil, event.remindOn, event.delivered, event.muted])).toEqual([
+      ['PAYMENT_DUE_7D', 7, today, false, false],
+      ['PAYMENT_DUE_1D', 7, addDays(today, 6), false, false],
+    ]);
+    expect(before[0]).toMatchObject({ memberName: '李明', amount: 600_000 });
+    expect(await upcomingOf(headers, 3)).toHaveLength(1);
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-upcoming', templateId: PAY_DUE, count: 1 });
+    await runJob();
+    const after = await upcomingOf(headers);
+    expect(after.map((event) => event.delivered)).toEqual([true, false]);
+    const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+    const tooFar = await gql(UPCOMING, { id: households.data!.households[0].id, days: 91 }, headers);
+    expect(codeOf(tooFar.errors)).toBe('BAD_USER_INPUT');
+  });
+
+  it('mutes one policy for one person: nothing sent about it, the consent kept, until turned back on', async () => {
+    const { headers, policyId } = await personWithPaymentIn7Days('rem-mute', '安心保 意外险');
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-mute', templateId: PAY_DUE, count: 1 });
+    const POLICY = 'query($id: ID!) { policy(id: $id) { id remindersEnabled } }';
+    const SET = 'mutation($id: ID!, $on: Boolean!) { setPolicyRemindersEnabled(policyId: $id, enabled: $on) }';
+    expect(
+      (await gql<{ policy: { remindersEnabled: boolean } }>(POLICY, { id: policyId }, headers)).data!.policy,
+    ).toMatchObject({ remindersEnabled: true });
+    // Twice: muting a muted policy is no error.
+    for (let time = 0; time < 2; time += 1) {
+      const off = await gql<{ setPolicyRemindersEnabled: boolean }>(SET, { id: policyId, on: false }, headers);
+      expect(off.errors).toBeUndefined();
+      expect(off.data!.setPolicyRemindersEnabled).toBe(false);
+    }
+    expect(
+      (await gql<{ policy: { remindersEnabled: boolean } }>(POLICY, { id: policyId }, headers)).data!.policy
+        .remindersEnabled,
+    ).toBe(false);
+    expect((await upcomingOf(headers))[0]).toMatchObject({ muted: true, delivered: false });
+    expect((await runJob()).result!.skippedSwitchedOff).toBeGreaterThanOrEqual(1);
+    expect(await outbox('rem-mute')).toEqual([]);
+    expect(await remainingOf(headers)).toBe(1);
+
+    // Someone outside the household cannot touch it.
+    const stranger = { authorization: `Bearer ${await signIn('WECHAT', 'rem-mute-stranger')}` };
+    expect(codeOf((await gql(SET, { id: policyId, on: false }, stranger)).errors)).toBe('NOT_FOUND');
+
+    await gql(SET, { id: policyId, on: true }, headers);
+    await gql(SET, { id: policyId, on: true }, headers);
+    await runJob();
+    expect(await outbox('rem-mute')).toHaveLength(1);
+    expect((await upcomingOf(headers))[0]).toMatchObject({ muted: false, delivered: true });
+  });
+
+  // Roles other than owner are given in the database directly (joining comes with invites).
+  const onPostgresDb = process.env.DATABASE_URL ? it : it.skip;
+  onPostgresDb('lets a member mute a policy, not a viewer, who has no upcoming reminders', async () => {
+    const { headers, policyId } = await personWithPaymentIn7Days('rem-household-owner');
+    const households = await gql<{ households: { id: string }[] }>('{ households { id } }', {}, headers);
+    const householdId = households.data!.households[0].id;
+    const guest = { authorization: `Bearer ${await signIn('WECHAT', 'rem-household-guest')}` };
+    const me = await gql<{ me: { id: string } }>('{ me { id } }', {}, guest);
+    const grant = async (role: string): Promise<void> => {
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO household_membership (household_id, account_id, role) VALUES ($1, $2, $3)
+           ON CONFLICT (household_id, account_id) DO UPDATE SET role = EXCLUDED.role`,
+          [householdId, me.data!.me.id, role],
+        );
+      } finally {
+        await client.end();
+      }
+    };
+    const SET = 'mutation($id: ID!, $on: Boolean!) { setPolicyRemindersEnabled(policyId: $id, enabled: $on) }';
+    const upcoming = () =>
+      gql<{ household: { upcomingReminders: { kind: string }[] } }>(
+        'query($id: ID!) { household(id: $id) { upcomingReminders { kind } } }',
+        { id: householdId },
+        guest,
+      );
+    await grant('VIEWER');
+    expect(codeOf((await gql(SET, { id: policyId, on: false }, guest)).errors)).toBe('FORBIDDEN');
+    expect((await upcoming()).data!.household.upcomingReminders).toEqual([]);
+    await grant('MEMBER');
+    expect((await gql<{ setPolicyRemindersEnabled: boolean }>(SET, { id: policyId, on: false }, guest)).data).toEqual({
+      setPolicyRemindersEnabled: false,
+    });
+    expect((await upcoming()).data!.household.upcomingReminders.map((event) => event.kind)).toEqual([
+      'PAYMENT_DUE_7D',
+      'PAYMENT_DUE_1D',
+    ]);
   });
 
   it('retries a failing send with backoff, then succeeds without sending twice', async () => {
@@ -340,6 +462,33 @@ describe('reminders', () => {
         env: { ...env, OPS_SECRET: 'wrong-secret-0000000000' },
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('refused') });
+  });
+
+  // PGlite serves one process: without a BFF, a job runs only on a PostgreSQL server.
+  const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+  onPostgres('runs `pnpm job` without a BFF when DATABASE_URL names a PostgreSQL server', async () => {
+    const { headers } = await personWithPaymentIn7Days('rem-standalone', '安心保 定期寿险');
+    await consent(headers, [PAY_DUE]);
+    await control('/__platform/wechat/subscriptions', { user: 'rem-standalone', templateId: PAY_DUE, count: 1 });
+    const script = fileURLToPath(new URL('../../../scripts/job.mjs', import.meta.url));
+    // Nothing listens on port 9; the settings are this suite's BFF's, in-process runner (no Redis).
+    const without = (settings: Record<string, string>, ...names: string[]) =>
+      Object.fromEntries(Object.entries(settings).filter(([name]) => !names.includes(name)));
+    const withoutRedis = without(env, 'REDIS_URL', 'REDIS_KEY_PREFIX');
+    const run = await promisify(execFile)(process.execPath, [script, 'reminders'], {
+      env: { ...withoutRedis, PATH: process.env.PATH ?? '', BFF_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' },
+    });
+    expect(run.stdout).toMatch(/^No BFF answers at http:\/\/127\.0\.0\.1:9: running the job here/);
+    expect(run.stdout).toMatch(/Job reminders \(in-process runner\): completed after 1 attempt\(s\)/);
+    expect(run.stdout).toMatch(/sent [1-9]/);
+    expect((await outbox('rem-standalone')).map((message) => message.data.thing1)).toEqual(['安心保 定期寿险']);
+    // Without DATABASE_URL it says how to run it instead.
+    const withoutDatabase = without(withoutRedis, 'DATABASE_URL');
+    await expect(
+      promisify(execFile)(process.execPath, [script, 'reminders'], {
+        env: { ...withoutDatabase, PATH: process.env.PATH ?? '', BFF_URL: 'http://127.0.0.1:9' },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('with DATABASE_URL (a PostgreSQL server)') });
   });
 
   it('reminds an Alipay user through templatemessage.send within their subscriptions', async () => {

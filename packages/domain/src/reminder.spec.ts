@@ -5,6 +5,7 @@ import {
   reminderEventKey,
   remindersDue,
   renewalGuaranteed,
+  upcomingReminders,
   type ReminderPolicyInput,
 } from './reminder.js';
 
@@ -196,5 +197,51 @@ describe('REMINDER_WINDOWS', () => {
       a[0] <= b[1] && b[0] <= a[1];
     expect(overlap(REMINDER_WINDOWS.PAYMENT_DUE_7D, REMINDER_WINDOWS.PAYMENT_DUE_1D)).toBe(false);
     expect(overlap(REMINDER_WINDOWS.EXPIRY_30D, REMINDER_WINDOWS.EXPIRY_7D)).toBe(false);
+  });
+});
+
+describe('upcomingReminders', () => {
+  const term: ReminderPolicyInput = {
+    ...annual,
+    effectiveDate: '2026-01-10',
+    expiryDate: '2027-01-09',
+    paymentTermYears: null,
+    paidInstallments: 1,
+  };
+
+  it('lists each event once, on the first day it is due, counting days from today', () => {
+    const upcoming = upcomingReminders(term, '2026-12-01', 32);
+    expect(upcoming.map((event) => `${event.kind}@${event.remindOn}`)).toEqual([
+      'EXPIRY_30D@2026-12-10',
+      'EXPIRY_7D@2027-01-02',
+    ]);
+    expect(upcoming[0]).toMatchObject({ date: '2027-01-09', daysUntil: 39, key: 'p1:EXPIRY_30D:2027-01-09' });
+    expect(upcoming[1].daysUntil).toBe(39);
+  });
+
+  it('includes what is due today, sent already or not, with the same key the run claims', () => {
+    const today = '2027-01-05';
+    const upcoming = upcomingReminders(term, today, 30);
+    expect(upcoming).toEqual([{ ...remindersDue(term, today)[0], remindOn: today }]);
+    expect(upcoming[0]).toMatchObject({ kind: 'EXPIRY_7D', daysUntil: 4 });
+  });
+
+  it('looks no further than the days asked, and has nothing for a policy not in force', () => {
+    expect(upcomingReminders(term, '2026-12-01', 8)).toEqual([]);
+    expect(upcomingReminders(term, '2026-12-01', 9).map((event) => event.kind)).toEqual(['EXPIRY_30D']);
+    expect(upcomingReminders(term, '2027-02-01', 30)).toEqual([]);
+    const surrendered = { ...term, termination: { reason: 'SURRENDERED' as const, date: '2026-11-01' } };
+    expect(upcomingReminders(surrendered, '2026-12-01', 30)).toEqual([]);
+  });
+
+  it('orders payments and expiry of one policy by the day they are due', () => {
+    const monthly = { ...annual, frequency: 'MONTHLY' as const, premium: 50_000, paidInstallments: 1 };
+    const upcoming = upcomingReminders(monthly, '2024-03-20', 14);
+    expect(upcoming.map((event) => `${event.kind}@${event.date}`)).toEqual([
+      'PAYMENT_DUE_7D@2024-04-01',
+      'PAYMENT_DUE_1D@2024-04-01',
+    ]);
+    expect(upcoming.map((event) => event.remindOn)).toEqual(['2024-03-25', '2024-03-31']);
+    expect(upcoming[0].amount).toBe(50_000);
   });
 });

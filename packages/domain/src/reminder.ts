@@ -35,6 +35,23 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
 };
 
 /**
+ * The kinds of news a subscription message template carries, one template each on WeChat and
+ * Alipay: both payment reminders share one, both expiry reminders another.
+ */
+export const REMINDER_TEMPLATE_KINDS = ['PAYMENT_DUE', 'EXPIRY', 'COOLING_OFF_END', 'WAITING_PERIOD_END'] as const;
+export type ReminderTemplateKind = (typeof REMINDER_TEMPLATE_KINDS)[number];
+
+/** The template a reminder is sent with. */
+export const TEMPLATE_KIND_OF: Readonly<Record<ReminderKind, ReminderTemplateKind>> = {
+  PAYMENT_DUE_7D: 'PAYMENT_DUE',
+  PAYMENT_DUE_1D: 'PAYMENT_DUE',
+  EXPIRY_30D: 'EXPIRY',
+  EXPIRY_7D: 'EXPIRY',
+  COOLING_OFF_END: 'COOLING_OFF_END',
+  WAITING_PERIOD_END: 'WAITING_PERIOD_END',
+};
+
+/**
  * When each kind is due, as days from today to the event's date, both ends included. A reminder is
  * due on its day (7 days before a payment) and, should a daily run be missed or the policy be added
  * late, on the days after it until the next kind takes over; the event key keeps it to one message.
@@ -159,6 +176,35 @@ export function remindersDue(policy: ReminderPolicyInput, today: string): Remind
 
   return events.sort(
     (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
+  );
+}
+
+export interface UpcomingReminder extends ReminderEvent {
+  /** The first day from today on which the reminder is due (today for one due now or sent already). */
+  readonly remindOn: string;
+}
+
+/**
+ * The reminders of a policy due today or within the next `days` days (what the family overview
+ * shows): `remindersDue` asked for each of those days, each event once, on the first day it is due,
+ * with `daysUntil` counted from today. Today's include those sent already on an earlier day of their
+ * window (their key says whether this person got it). Ordered by `remindOn`, then date, then kind.
+ */
+export function upcomingReminders(policy: ReminderPolicyInput, today: string, days: number): UpcomingReminder[] {
+  const byKey = new Map<string, UpcomingReminder>();
+  const todayDay = epochDayOf(today);
+  for (let offset = 0; offset <= Math.max(0, Math.floor(days)); offset += 1) {
+    const day = addDays(today, offset);
+    for (const event of remindersDue(policy, day)) {
+      if (byKey.has(event.key)) continue;
+      byKey.set(event.key, { ...event, daysUntil: epochDayOf(event.date) - todayDay, remindOn: day });
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      (a.remindOn < b.remindOn ? -1 : a.remindOn > b.remindOn ? 1 : 0) ||
       (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
       REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
   );

@@ -152,4 +152,40 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/AUDIT_RETENTION_DAYS/);
   });
+
+  it('takes the reminder templates as KIND=id for every kind, the sandbox apps’ outside production only', () => {
+    const given = 'PAYMENT_DUE=payTmpl_1, EXPIRY=expTmpl-2,COOLING_OFF_END=coolTmpl3,WAITING_PERIOD_END=waitTmpl4';
+    expect(loadConfig({}).reminderTemplates).toEqual({ WECHAT: null, ALIPAY: null, sandboxDefaults: true });
+    expect(loadConfig({ WECHAT_REMINDER_TEMPLATES: given }).reminderTemplates.WECHAT).toEqual({
+      PAYMENT_DUE: 'payTmpl_1',
+      EXPIRY: 'expTmpl-2',
+      COOLING_OFF_END: 'coolTmpl3',
+      WAITING_PERIOD_END: 'waitTmpl4',
+    });
+    expect(() => loadConfig({ WECHAT_REMINDER_TEMPLATES: 'PAYMENT_DUE=a,EXPIRY=b' })).toThrow(
+      /WECHAT_REMINDER_TEMPLATES: every kind needs its template, missing COOLING_OFF_END, WAITING_PERIOD_END/,
+    );
+    expect(() => loadConfig({ ALIPAY_REMINDER_TEMPLATES: `${given},BIRTHDAY=x` })).toThrow(
+      /ALIPAY_REMINDER_TEMPLATES: unknown kind "BIRTHDAY"/,
+    );
+    expect(() => loadConfig({ ALIPAY_REMINDER_TEMPLATES: given.replace('payTmpl_1', 'pay tmpl') })).toThrow(
+      /ALIPAY_REMINDER_TEMPLATES: the id of PAYMENT_DUE must be 1–64 letters/,
+    );
+    expect(() => loadConfig({ WECHAT_REMINDER_TEMPLATES: given, ALIPAY_REMINDER_TEMPLATES: given })).toThrow(
+      /a template id is given twice/,
+    );
+
+    const wechat = {
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+      WECHAT_API_URL: 'https://api.weixin.qq.com/',
+    };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, ...wechat })).toThrow(
+      /WECHAT_REMINDER_TEMPLATES: required in production with WECHAT_APP_ID/,
+    );
+    const production = loadConfig({ NODE_ENV: 'production', ...secrets, ...wechat, WECHAT_REMINDER_TEMPLATES: given });
+    expect(production.reminderTemplates).toMatchObject({ ALIPAY: null, sandboxDefaults: false });
+    expect(production.reminderTemplates.WECHAT?.EXPIRY).toBe('expTmpl-2');
+    expect(loadConfig({ NODE_ENV: 'test', ...secrets, ...wechat }).reminderTemplates.sandboxDefaults).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { REMINDER_TEMPLATE_KINDS, type ReminderTemplateKind } from '@family/domain';
 import { z } from 'zod';
 
 /**
@@ -98,6 +99,13 @@ const schema = z.object({
   /** SMS gateway for H5 sign-in codes. */
   SMS_API_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
+  /**
+   * The subscription message templates of the real apps, as `KIND=id,…` with every kind
+   * (PAYMENT_DUE, EXPIRY, COOLING_OFF_END, WAITING_PERIOD_END). Outside production the sandbox apps'
+   * ids are the default; in production each is required with its platform.
+   */
+  WECHAT_REMINDER_TEMPLATES: z.string().optional(),
+  ALIPAY_REMINDER_TEMPLATES: z.string().optional(),
   /** Insert the demo insurers at start; on by default in development only. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /**
@@ -220,6 +228,15 @@ export type AppConfig = Readonly<{
   wechat: Readonly<{ appId: string; appSecret: string; apiUrl: string }> | null;
   alipay: Readonly<{ appId: string; privateKeyPem: string; gatewayUrl: string }> | null;
   sms: Readonly<{ apiUrl: string; apiKey: string }> | null;
+  /**
+   * Template ids per platform (reminders): given ones; null for a platform not given, which means the
+   * sandbox apps' ids when `sandboxDefaults` (outside production) and no templates otherwise.
+   */
+  reminderTemplates: Readonly<{
+    WECHAT: Readonly<Record<ReminderTemplateKind, string>> | null;
+    ALIPAY: Readonly<Record<ReminderTemplateKind, string>> | null;
+    sandboxDefaults: boolean;
+  }>;
   jobs: Readonly<{
     /** Null: no operator routes. */
     opsSecret: string | null;
@@ -288,6 +305,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (alipayKey !== null && !alipayKey.includes('PRIVATE KEY')) {
     issues.push('ALIPAY_APP_PRIVATE_KEY: must be the base64 of a PEM private key');
   }
+  const reminderTemplates = {
+    WECHAT: parseTemplateIds('WECHAT_REMINDER_TEMPLATES', value.WECHAT_REMINDER_TEMPLATES, issues),
+    ALIPAY: parseTemplateIds('ALIPAY_REMINDER_TEMPLATES', value.ALIPAY_REMINDER_TEMPLATES, issues),
+    sandboxDefaults: value.NODE_ENV !== 'production',
+  };
+  if (value.NODE_ENV === 'production') {
+    if (value.WECHAT_APP_ID && !value.WECHAT_REMINDER_TEMPLATES)
+      issues.push('WECHAT_REMINDER_TEMPLATES: required in production with WECHAT_APP_ID (not set)');
+    if (value.ALIPAY_APP_ID && !value.ALIPAY_REMINDER_TEMPLATES)
+      issues.push('ALIPAY_REMINDER_TEMPLATES: required in production with ALIPAY_APP_ID (not set)');
+  }
+  const ids = [reminderTemplates.WECHAT, reminderTemplates.ALIPAY].flatMap((given) => Object.values(given ?? {}));
+  if (new Set(ids).size !== ids.length)
+    issues.push('WECHAT_REMINDER_TEMPLATES, ALIPAY_REMINDER_TEMPLATES: a template id is given twice');
   if (value.NODE_ENV === 'production' && !value.PUBLIC_APP_URL) {
     issues.push('PUBLIC_APP_URL: required in production, the origin of shared links (not set)');
   }
@@ -355,6 +386,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
         ? { appId: value.ALIPAY_APP_ID, privateKeyPem: alipayKey, gatewayUrl: trim(value.ALIPAY_GATEWAY_URL) }
         : null,
     sms: value.SMS_API_URL && value.SMS_API_KEY ? { apiUrl: trim(value.SMS_API_URL), apiKey: value.SMS_API_KEY } : null,
+    reminderTemplates,
     jobs: {
       opsSecret: value.OPS_SECRET ?? null,
       dailyAtMinute:
@@ -382,6 +414,36 @@ function parseTrustProxy(text: string): boolean | number | string[] | undefined 
     (entry) => IPV4_OR_CIDR.test(entry) || (entry.includes(':') && IPV6_OR_CIDR.test(entry)) || entry === 'loopback',
   );
   return valid ? entries : undefined;
+}
+
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * `KIND=id,…` with each kind of news exactly once (ids of letters, digits, `-` and `_`, at most 64:
+ * the consent table's column); null when not given. Problems go to `issues`, naming the setting.
+ */
+function parseTemplateIds(
+  setting: string,
+  text: string | undefined,
+  issues: string[],
+): Record<ReminderTemplateKind, string> | null {
+  if (text === undefined || text.trim() === '') return null;
+  const ids: Partial<Record<ReminderTemplateKind, string>> = {};
+  for (const pair of text.split(',').map((entry) => entry.trim())) {
+    const [kind, id, ...rest] = pair.split('=').map((part) => part.trim());
+    if (!(REMINDER_TEMPLATE_KINDS as readonly string[]).includes(kind ?? '')) {
+      issues.push(`${setting}: unknown kind "${kind ?? ''}" (one of ${REMINDER_TEMPLATE_KINDS.join(', ')})`);
+    } else if (rest.length > 0 || !id || !TEMPLATE_ID.test(id)) {
+      issues.push(`${setting}: the id of ${kind} must be 1–64 letters, digits, - or _`);
+    } else if (ids[kind as ReminderTemplateKind] !== undefined) {
+      issues.push(`${setting}: ${kind} is given twice`);
+    } else {
+      ids[kind as ReminderTemplateKind] = id;
+    }
+  }
+  const missing = REMINDER_TEMPLATE_KINDS.filter((kind) => ids[kind] === undefined);
+  if (missing.length > 0) issues.push(`${setting}: every kind needs its template, missing ${missing.join(', ')}`);
+  return missing.length === 0 ? (ids as Record<ReminderTemplateKind, string>) : null;
 }
 
 function parseSecrets(text: string): Record<string, string> {

@@ -24,8 +24,10 @@ import { CreateInvites1765100000000 } from './migrations/1765100000000-create-in
 import { CreateReminders1765200000000 } from './migrations/1765200000000-create-reminders.js';
 import { CreateAuditEvent1765300000000 } from './migrations/1765300000000-create-audit-event.js';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity.js';
+import { CreateReminderPolicyMutes1765400000000 } from './migrations/1765400000000-create-reminder-policy-mutes.js';
 import { ReminderConsentEntity } from '../reminders/entities/reminder-consent.entity.js';
 import { ReminderDeliveryEntity } from '../reminders/entities/reminder-delivery.entity.js';
+import { ReminderPolicyMuteEntity } from '../reminders/entities/reminder-policy-mute.entity.js';
 import { ReminderSettingEntity } from '../reminders/entities/reminder-setting.entity.js';
 import { InviteAttributionEntity } from '../invites/entities/invite-attribution.entity.js';
 import { InviteEntity } from '../invites/entities/invite.entity.js';
@@ -51,6 +53,7 @@ export const ENTITIES = [
   ReminderSettingEntity,
   ReminderDeliveryEntity,
   AuditEventEntity,
+  ReminderPolicyMuteEntity,
 ];
 export const MIGRATIONS = [
   CreateInsurer1763791200000,
@@ -62,6 +65,7 @@ export const MIGRATIONS = [
   CreateInvites1765100000000,
   CreateReminders1765200000000,
   CreateAuditEvent1765300000000,
+  CreateReminderPolicyMutes1765400000000,
 ];
 
 /**

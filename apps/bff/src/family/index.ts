@@ -4,8 +4,13 @@
  */
 export { FamilyModule } from './family.module.js';
 export { FamilySharingService, type PolicySummary } from './family-sharing.service.js';
-export { FamilyRemindersService, type PolicyForReminders } from './family-reminders.service.js';
+export {
+  FamilyRemindersService,
+  REMINDED_ROLES,
+  type HouseholdPolicyForReminders,
+  type PolicyForReminders,
+} from './family-reminders.service.js';
 export type { HouseholdWithRole } from './household.repository.js';
 export { mapHousehold } from './family.mapper.js';
 export { HouseholdModel, HouseholdRoleEnum } from './models/household.model.js';
-export { PolicyStatusEnum } from './models/policy.model.js';
+export { PolicyModel, PolicyStatusEnum } from './models/policy.model.js';

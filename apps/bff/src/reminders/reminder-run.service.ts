@@ -16,10 +16,10 @@ import { ReminderRepository } from './reminder.repository.js';
 import {
   type MessagePlatform,
   REMINDER_PAGE,
+  ReminderTemplateCatalog,
   reminderLines,
   smsText,
   templateData,
-  templateFor,
 } from './reminder-templates.js';
 
 /** What one run did, by outcome (a person counts once per event). */
@@ -32,7 +32,7 @@ export interface ReminderRunSummary {
   alreadySent: number;
   /** No subscription left to a template of the person's platform, and no phone for an SMS. */
   skippedWithoutConsent: number;
-  /** The person switched reminders off. */
+  /** The person switched reminders off, or muted this policy's. */
   skippedSwitchedOff: number;
   /** Refused for good by the platform (bad openid, template or data): not retried. */
   rejected: number;
@@ -63,6 +63,7 @@ type Channel = { readonly channel: ReminderChannel; readonly templateId: string 
 export class ReminderRunService {
   constructor(
     private readonly reminders: ReminderRepository,
+    private readonly catalog: ReminderTemplateCatalog,
     private readonly family: FamilyRemindersService,
     private readonly contacts: AccountContactsService,
     private readonly wechat: WechatClient,
@@ -94,11 +95,13 @@ export class ReminderRunService {
       const accountIds = [...new Set(due.flatMap((entry) => entry.policy.recipientAccountIds))];
       const contacts = await this.contacts.contactsOf(accountIds);
       const switchedOff = await this.reminders.disabledAmong(accountIds);
+      const muted = await this.reminders.mutedAmong(due.map((entry) => entry.policy.policy.id));
       for (const { policy, events } of due) {
         for (const event of events) {
           summary.events += 1;
           for (const accountId of policy.recipientAccountIds) {
-            if (switchedOff.has(accountId)) summary.skippedSwitchedOff += 1;
+            if (switchedOff.has(accountId) || muted.has(`${accountId}:${policy.policy.id}`))
+              summary.skippedSwitchedOff += 1;
             else await this.deliver(policy, event, accountId, contacts.get(accountId)!, summary);
           }
         }
@@ -121,8 +124,9 @@ export class ReminderRunService {
       ['ALIPAY', contacts.alipayUserId],
     ];
     for (const [platform, address] of platforms) {
-      const template = templateFor(platform, event.kind);
-      if (address && (left?.get(template.id) ?? 0) > 0) return { channel: platform, templateId: template.id };
+      const template = this.catalog.for(platform, event.kind);
+      if (template && address && (left?.get(template.id) ?? 0) > 0)
+        return { channel: platform, templateId: template.id };
     }
     return contacts.phone ? { channel: 'SMS', templateId: null } : null;
   }

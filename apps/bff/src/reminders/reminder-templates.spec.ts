@@ -1,12 +1,13 @@
 import { REMINDER_KINDS, type ReminderEvent } from '@family/domain';
 import {
-  REMINDER_TEMPLATES,
+  ReminderTemplateCatalog,
+  SANDBOX_TEMPLATE_IDS,
   reminderLines,
   smsText,
   templateData,
-  templateFor,
-  templatesOf,
 } from './reminder-templates.js';
+
+const sandbox = ReminderTemplateCatalog.fromConfig({ WECHAT: null, ALIPAY: null, sandboxDefaults: true });
 
 const event = (overrides: Partial<ReminderEvent> = {}): ReminderEvent => ({
   kind: 'PAYMENT_DUE_7D',
@@ -20,11 +21,27 @@ const event = (overrides: Partial<ReminderEvent> = {}): ReminderEvent => ({
 
 describe('reminder templates', () => {
   it('has one template per kind of news and platform, with distinct ids', () => {
-    expect(templatesOf('WECHAT')).toHaveLength(4);
-    expect(templatesOf('ALIPAY')).toHaveLength(4);
-    expect(new Set(REMINDER_TEMPLATES.map((template) => template.id)).size).toBe(8);
-    for (const kind of REMINDER_KINDS) expect(templateFor('WECHAT', kind).platform).toBe('WECHAT');
-    expect(templateFor('ALIPAY', 'PAYMENT_DUE_1D').kind).toBe('PAYMENT_DUE');
+    expect(sandbox.of('WECHAT')).toHaveLength(4);
+    expect(sandbox.of('ALIPAY')).toHaveLength(4);
+    expect(new Set(sandbox.all.map((template) => template.id)).size).toBe(8);
+    for (const kind of REMINDER_KINDS) expect(sandbox.for('WECHAT', kind)?.platform).toBe('WECHAT');
+    expect(sandbox.for('ALIPAY', 'PAYMENT_DUE_1D')?.kind).toBe('PAYMENT_DUE');
+  });
+
+  it('takes the configured ids, the sandbox apps’ only outside production, and none for a platform without', () => {
+    const ids = { PAYMENT_DUE: 'p', EXPIRY: 'e', COOLING_OFF_END: 'c', WAITING_PERIOD_END: 'w' };
+    const configured = ReminderTemplateCatalog.fromConfig({ WECHAT: ids, ALIPAY: null, sandboxDefaults: true });
+    expect(configured.for('WECHAT', 'EXPIRY_7D')).toEqual({
+      id: 'e',
+      platform: 'WECHAT',
+      kind: 'EXPIRY',
+      title: '保单到期提醒',
+    });
+    expect(configured.of('ALIPAY').map((template) => template.id)).toEqual(Object.values(SANDBOX_TEMPLATE_IDS.ALIPAY));
+    const production = ReminderTemplateCatalog.fromConfig({ WECHAT: ids, ALIPAY: null, sandboxDefaults: false });
+    expect(production.of('ALIPAY')).toEqual([]);
+    expect(production.for('ALIPAY', 'PAYMENT_DUE_7D')).toBeNull();
+    expect(production.of('WECHAT').map((template) => template.id)).toEqual(['p', 'e', 'c', 'w']);
   });
 
   it('fills WeChat’s typed keywords within their limits, long product names clipped', () => {

@@ -1,14 +1,22 @@
-import { type Fen, type ReminderEvent, type ReminderKind, formatYuan } from '@family/domain';
+import {
+  type Fen,
+  type ReminderEvent,
+  type ReminderKind,
+  type ReminderTemplateKind,
+  REMINDER_TEMPLATE_KINDS,
+  TEMPLATE_KIND_OF,
+  formatYuan,
+} from '@family/domain';
 
 /**
  * The subscription message templates reminders are sent with, one per kind of news (both reminders
- * of a payment share one). Their ids are the ones the sandbox's apps hold
- * (apps/sandbox/src/platforms/credentials.ts); the real apps' ids replace them when the templates are
- * added in the WeChat and Alipay consoles.
+ * of a payment share one). Their ids come from the configuration (`WECHAT_REMINDER_TEMPLATES`,
+ * `ALIPAY_REMINDER_TEMPLATES`); outside production a platform not configured uses the sandbox apps'
+ * (apps/sandbox/src/platforms/credentials.ts).
  */
-export const REMINDER_TEMPLATE_KINDS = ['PAYMENT_DUE', 'EXPIRY', 'COOLING_OFF_END', 'WAITING_PERIOD_END'] as const;
-export type ReminderTemplateKind = (typeof REMINDER_TEMPLATE_KINDS)[number];
+export { REMINDER_TEMPLATE_KINDS, type ReminderTemplateKind };
 export type MessagePlatform = 'WECHAT' | 'ALIPAY';
+export const MESSAGE_PLATFORMS: readonly MessagePlatform[] = ['WECHAT', 'ALIPAY'];
 
 export interface ReminderTemplate {
   readonly id: string;
@@ -18,6 +26,8 @@ export interface ReminderTemplate {
   readonly title: string;
 }
 
+export type TemplateIds = Readonly<Record<ReminderTemplateKind, string>>;
+
 const TITLES: Readonly<Record<ReminderTemplateKind, string>> = {
   PAYMENT_DUE: '保费交费提醒',
   EXPIRY: '保单到期提醒',
@@ -25,7 +35,8 @@ const TITLES: Readonly<Record<ReminderTemplateKind, string>> = {
   WAITING_PERIOD_END: '等待期结束提醒',
 };
 
-const IDS: Readonly<Record<MessagePlatform, Readonly<Record<ReminderTemplateKind, string>>>> = {
+/** The sandbox apps' templates: the default outside production. */
+export const SANDBOX_TEMPLATE_IDS: Readonly<Record<MessagePlatform, TemplateIds>> = {
   WECHAT: {
     PAYMENT_DUE: 'sbxPayDue0Tmpl-Aq4Nw2Lk7Rz1Xc9Vb3Mn5Hs8Jd6Fg0',
     EXPIRY: 'sbxExpiry0Tmpl-Bw5Pe3Ml8Sa2Yd0Wc4No6It9Ke7Gh1',
@@ -40,35 +51,49 @@ const IDS: Readonly<Record<MessagePlatform, Readonly<Record<ReminderTemplateKind
   },
 };
 
-export const REMINDER_TEMPLATES: readonly ReminderTemplate[] = (['WECHAT', 'ALIPAY'] as const).flatMap((platform) =>
-  REMINDER_TEMPLATE_KINDS.map((kind) => ({ id: IDS[platform][kind], platform, kind, title: TITLES[kind] })),
-);
+/** The templates of each platform, from the configured ids (a platform without ids has none). */
+export class ReminderTemplateCatalog {
+  readonly all: readonly ReminderTemplate[];
 
-export function templatesOf(platform: MessagePlatform): ReminderTemplate[] {
-  return REMINDER_TEMPLATES.filter((template) => template.platform === platform);
+  constructor(ids: Readonly<Partial<Record<MessagePlatform, TemplateIds | null>>>) {
+    this.all = MESSAGE_PLATFORMS.flatMap((platform) => {
+      const given = ids[platform];
+      return given
+        ? REMINDER_TEMPLATE_KINDS.map((kind) => ({ id: given[kind], platform, kind, title: TITLES[kind] }))
+        : [];
+    });
+  }
+
+  /**
+   * From the configuration: the ids given, else (outside production) the sandbox apps'.
+   */
+  static fromConfig(config: {
+    readonly WECHAT: TemplateIds | null;
+    readonly ALIPAY: TemplateIds | null;
+    readonly sandboxDefaults: boolean;
+  }): ReminderTemplateCatalog {
+    const pick = (platform: MessagePlatform): TemplateIds | null =>
+      config[platform] ?? (config.sandboxDefaults ? SANDBOX_TEMPLATE_IDS[platform] : null);
+    return new ReminderTemplateCatalog({ WECHAT: pick('WECHAT'), ALIPAY: pick('ALIPAY') });
+  }
+
+  of(platform: MessagePlatform): ReminderTemplate[] {
+    return this.all.filter((template) => template.platform === platform);
+  }
+
+  /** The template a reminder of this kind is sent with on the platform; null when it has none. */
+  for(platform: MessagePlatform, kind: ReminderKind): ReminderTemplate | null {
+    return (
+      this.all.find((template) => template.platform === platform && template.kind === TEMPLATE_KIND_OF[kind]) ?? null
+    );
+  }
 }
 
-export function templateById(id: string): ReminderTemplate | undefined {
-  return REMINDER_TEMPLATES.find((template) => template.id === id);
-}
-
-const TEMPLATE_OF_KIND: Readonly<Record<ReminderKind, ReminderTemplateKind>> = {
-  PAYMENT_DUE_7D: 'PAYMENT_DUE',
-  PAYMENT_DUE_1D: 'PAYMENT_DUE',
-  EXPIRY_30D: 'EXPIRY',
-  EXPIRY_7D: 'EXPIRY',
-  COOLING_OFF_END: 'COOLING_OFF_END',
-  WAITING_PERIOD_END: 'WAITING_PERIOD_END',
-};
-
-export function templateFor(platform: MessagePlatform, kind: ReminderKind): ReminderTemplate {
-  return REMINDER_TEMPLATES.find(
-    (template) => template.platform === platform && template.kind === TEMPLATE_OF_KIND[kind],
-  )!;
-}
-
-/** The page a reminder opens: 我的, where the family's policies are. */
-export const REMINDER_PAGE = 'pages/family/index';
+/**
+ * The page a reminder opens: 我家, where the family's policies are, told it came from a reminder
+ * (it offers to keep receiving them: each one-time subscription allows one message).
+ */
+export const REMINDER_PAGE = 'pages/family/index?from=reminder';
 
 /** At most `max` characters (WeChat's `thing` keywords hold 20). */
 function clip(text: string, max = 20): string {
@@ -86,7 +111,7 @@ export function reminderLines(
   productName: string,
 ): { kind: ReminderTemplateKind; values: string[] } {
   const product = clip(productName);
-  switch (TEMPLATE_OF_KIND[event.kind]) {
+  switch (TEMPLATE_KIND_OF[event.kind]) {
     case 'PAYMENT_DUE':
       return {
         kind: 'PAYMENT_DUE',
@@ -129,7 +154,7 @@ export function templateData(platform: MessagePlatform, kind: ReminderTemplateKi
 /** The text of an SMS reminder (H5 accounts): the same lines, one sentence. */
 export function smsText(event: ReminderEvent, productName: string): string {
   const product = clip(productName, 40);
-  switch (TEMPLATE_OF_KIND[event.kind]) {
+  switch (TEMPLATE_KIND_OF[event.kind]) {
     case 'PAYMENT_DUE':
       return `【家庭保险】您家的「${product}」${when(event.daysUntil)}（${event.date}）需交保费¥${formatYuan(event.amount ?? 0)}，请按时交费。`;
     case 'EXPIRY':

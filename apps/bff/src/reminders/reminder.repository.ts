@@ -8,8 +8,19 @@ import {
   ReminderDeliveryEntity,
   type ReminderDeliveryStatus,
 } from './entities/reminder-delivery.entity.js';
+import { ReminderPolicyMuteEntity } from './entities/reminder-policy-mute.entity.js';
 import { ReminderSettingEntity } from './entities/reminder-setting.entity.js';
 import type { MessagePlatform } from './reminder-templates.js';
+
+/** What one person's reminders of some policies look like, read in one statement (the overview). */
+export interface ReminderStateOf {
+  /** The person's own switch (on without a row). */
+  readonly enabled: boolean;
+  /** Event keys delivered to the person (SENT). */
+  readonly delivered: ReadonlySet<string>;
+  /** Policies the person muted. */
+  readonly mutedPolicies: ReadonlySet<string>;
+}
 
 export interface DeliveryClaim {
   readonly accountId: string;
@@ -33,6 +44,10 @@ export class ReminderRepository {
 
   private get settings() {
     return this.database.repository(ReminderSettingEntity);
+  }
+
+  private get mutes() {
+    return this.database.repository(ReminderPolicyMuteEntity);
   }
 
   private get deliveries() {
@@ -102,6 +117,49 @@ export class ReminderRepository {
 
   async setEnabled(accountId: string, enabled: boolean): Promise<void> {
     await this.settings.upsert({ accountId, enabled }, ['accountId']);
+  }
+
+  /** Account and policy pairs among these policies whose reminders were muted, as `accountId:policyId`. */
+  async mutedAmong(policyIds: readonly string[]): Promise<Set<string>> {
+    if (policyIds.length === 0) return new Set();
+    const rows = await this.mutes.findBy({ policyId: In([...policyIds]) });
+    return new Set(rows.map((row) => `${row.accountId}:${row.policyId}`));
+  }
+
+  /** Policies among these that the account muted. */
+  async mutedBy(accountId: string, policyIds: readonly string[]): Promise<Set<string>> {
+    if (policyIds.length === 0) return new Set();
+    const rows = await this.mutes.findBy({ accountId, policyId: In([...policyIds]) });
+    return new Set(rows.map((row) => row.policyId));
+  }
+
+  async setPolicyMuted(accountId: string, policyId: string, muted: boolean): Promise<void> {
+    if (muted) await this.mutes.upsert({ accountId, policyId }, ['accountId', 'policyId']);
+    else await this.mutes.delete({ accountId, policyId });
+  }
+
+  /**
+   * The switch, the deliveries and the muted policies of one person for these policies, in one
+   * statement (the household page counts its statements). Raw SQL: a UNION of three small reads.
+   */
+  async stateOf(accountId: string, policyIds: readonly string[]): Promise<ReminderStateOf> {
+    const rows = (await this.database.manager.query(
+      `SELECT 'S' AS part, CASE WHEN enabled THEN 'on' ELSE 'off' END AS value
+         FROM reminder_setting WHERE account_id = $1
+       UNION ALL
+       SELECT 'D', event_key FROM reminder_delivery
+         WHERE account_id = $1 AND status = 'SENT' AND policy_id = ANY($2::uuid[])
+       UNION ALL
+       SELECT 'M', policy_id::text FROM reminder_policy_mute
+         WHERE account_id = $1 AND policy_id = ANY($2::uuid[])`,
+      [accountId, [...policyIds]],
+    )) as { part: 'S' | 'D' | 'M'; value: string }[];
+    const of = (part: string): string[] => rows.filter((row) => row.part === part).map((row) => row.value);
+    return {
+      enabled: !of('S').includes('off'),
+      delivered: new Set(of('D')),
+      mutedPolicies: new Set(of('M')),
+    };
   }
 
   /**

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { REMINDER_KINDS, type ReminderKind } from '@family/domain';
 import { graphqlEnum } from '../../common/graphql/enum.js';
+import { Money } from '../../common/graphql/money.scalar.js';
 import { PlatformEnum } from '../../identity/index.js';
 import { REMINDER_TEMPLATE_KINDS, type MessagePlatform, type ReminderTemplateKind } from '../reminder-templates.js';
 
@@ -39,4 +41,56 @@ export class ReminderSettingsModel {
     description: 'The templates of the caller’s platform with what is left of each (none on H5: reminders come by SMS)',
   })
   templates: ReminderTemplateModel[];
+}
+
+export const ReminderKindEnum = graphqlEnum(
+  [...REMINDER_KINDS],
+  'ReminderKind',
+  'One reminder of a policy event: PAYMENT_DUE_7D / _1D (days before a premium), EXPIRY_30D / _7D, COOLING_OFF_END, WAITING_PERIOD_END',
+);
+
+@ObjectType('UpcomingReminder', {
+  description: 'A reminder of one of the household’s policies due today or within the days asked (家庭保障总览)',
+})
+export class UpcomingReminderModel {
+  @Field(() => ID, { description: 'The event’s key: one message per event per person' })
+  key: string;
+
+  @Field(() => ID)
+  policyId: string;
+
+  @Field(() => ReminderKindEnum)
+  kind: ReminderKind;
+
+  @Field({ description: 'What the reminder is, in Chinese (e.g. 保单到期提醒（提前 7 天）)' })
+  label: string;
+
+  @Field({ description: 'The date it is about (YYYY-MM-DD): the premium’s due date, the last day of cover…' })
+  date: string;
+
+  @Field(() => Int, { description: 'Days from today to `date`' })
+  daysUntil: number;
+
+  @Field({ description: 'The first day from today the reminder is due (YYYY-MM-DD)' })
+  remindOn: string;
+
+  @Field()
+  productName: string;
+
+  @Field(() => ID)
+  memberId: string;
+
+  @Field({ description: 'The insured member’s name, masked as elsewhere for this caller' })
+  memberName: string;
+
+  @Field(() => Money, { nullable: true, description: 'The premium due (payment reminders)' })
+  amount: number | null;
+
+  @Field({ description: 'Sent to the signed-in person already' })
+  delivered: boolean;
+
+  @Field({
+    description: 'The signed-in person will not be sent it: their switch is off or they muted this policy',
+  })
+  muted: boolean;
 }

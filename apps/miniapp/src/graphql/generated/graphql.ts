@@ -293,6 +293,22 @@ export type Relationship =
   | 'SIBLING'
   | 'SPOUSE';
 
+/** One reminder of a policy event: PAYMENT_DUE_7D / _1D (days before a premium), EXPIRY_30D / _7D, COOLING_OFF_END, WAITING_PERIOD_END */
+export type ReminderKind =
+  | 'COOLING_OFF_END'
+  | 'EXPIRY_7D'
+  | 'EXPIRY_30D'
+  | 'PAYMENT_DUE_1D'
+  | 'PAYMENT_DUE_7D'
+  | 'WAITING_PERIOD_END';
+
+/** What a template reminds of: PAYMENT_DUE (7 and 1 days before), EXPIRY (30 and 7 days before), COOLING_OFF_END, WAITING_PERIOD_END */
+export type ReminderTemplateKind =
+  | 'COOLING_OFF_END'
+  | 'EXPIRY'
+  | 'PAYMENT_DUE'
+  | 'WAITING_PERIOD_END';
+
 export type ScoreDimension =
   | 'CLAIMS'
   | 'COVERAGE'
@@ -453,7 +469,7 @@ export type FamilyOverviewQueryVariables = Exact<{
 }>;
 
 
-export type FamilyOverviewQuery = { household: { id: string, name: string, overview: { activePolicyCount: number, totalAnnualPremium: number, columns: Array<{ category: ProductCategory, label: string }>, rows: Array<{ member: { id: string, name: string, relationshipLabel: string }, cells: Array<{ category: ProductCategory, covered: boolean, sumInsured: number, policyCount: number, gap: boolean }> }>, paymentsDue: Array<{ policyId: string, memberName: string, productName: string, dueDate: string, amount: number, state: InstallmentState }>, endingSoon: Array<{ policyId: string, kind: PolicyEndingKind, label: string, date: string, daysLeft: number, productName: string, memberName: string }> } } };
+export type FamilyOverviewQuery = { household: { id: string, name: string, role: HouseholdRole, overview: { activePolicyCount: number, totalAnnualPremium: number, columns: Array<{ category: ProductCategory, label: string }>, rows: Array<{ member: { id: string, name: string, relationshipLabel: string }, cells: Array<{ category: ProductCategory, covered: boolean, sumInsured: number, policyCount: number, gap: boolean }> }>, paymentsDue: Array<{ policyId: string, memberName: string, productName: string, dueDate: string, amount: number, state: InstallmentState }>, endingSoon: Array<{ policyId: string, kind: PolicyEndingKind, label: string, date: string, daysLeft: number, productName: string, memberName: string }> }, upcomingReminders: Array<{ key: string, policyId: string, kind: ReminderKind, label: string, date: string, daysUntil: number, remindOn: string, productName: string, memberName: string, amount: number | null, delivered: boolean, muted: boolean }> } };
 
 export type CoverageGapsQueryVariables = Exact<{
   householdId: string;
@@ -551,6 +567,42 @@ export type SharePolicyQueryVariables = Exact<{
 
 
 export type SharePolicyQuery = { policy: { id: string, productName: string, insurerName: string, categoryLabel: string, canEdit: boolean } };
+
+export type ReminderSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderSettingsQuery = { reminderSettings: { enabled: boolean, templates: Array<{ id: string, kind: ReminderTemplateKind, title: string, remaining: number }> } };
+
+export type ReminderTemplateFieldsFragment = { id: string, kind: ReminderTemplateKind, title: string, remaining: number };
+
+export type RecordReminderConsentMutationVariables = Exact<{
+  templateIds: Array<string> | string;
+}>;
+
+
+export type RecordReminderConsentMutation = { recordReminderConsent: Array<{ id: string, kind: ReminderTemplateKind, title: string, remaining: number }> };
+
+export type SetRemindersEnabledMutationVariables = Exact<{
+  enabled: boolean;
+}>;
+
+
+export type SetRemindersEnabledMutation = { setRemindersEnabled: { enabled: boolean, templates: Array<{ id: string, kind: ReminderTemplateKind, title: string, remaining: number }> } };
+
+export type PolicyRemindersQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PolicyRemindersQuery = { policy: { id: string, remindersEnabled: boolean } };
+
+export type SetPolicyRemindersEnabledMutationVariables = Exact<{
+  policyId: string;
+  enabled: boolean;
+}>;
+
+
+export type SetPolicyRemindersEnabledMutation = { setPolicyRemindersEnabled: boolean };
 
 export type SessionTokensFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, account: { id: string } };
 
@@ -906,6 +958,14 @@ export const InviteFieldsFragmentDoc = new TypedDocumentString(`
   converted
   bought
 }`, {"fragmentName":"InviteFields"}) as unknown as TypedDocumentString<InviteFieldsFragment, unknown>;
+export const ReminderTemplateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReminderTemplateFields on ReminderTemplate {
+  id
+  kind
+  title
+  remaining
+}
+    `, {"fragmentName":"ReminderTemplateFields"}) as unknown as TypedDocumentString<ReminderTemplateFieldsFragment, unknown>;
 export const SessionTokensFragmentDoc = new TypedDocumentString(`
     fragment SessionTokens on AuthSession {
   accessToken
@@ -1386,6 +1446,7 @@ export const FamilyOverviewDocument = new TypedDocumentString(`
   household(id: $householdId) {
     id
     name
+    role
     overview {
       activePolicyCount
       totalAnnualPremium
@@ -1425,9 +1486,23 @@ export const FamilyOverviewDocument = new TypedDocumentString(`
         memberName
       }
     }
+    upcomingReminders(days: 30) {
+      key
+      policyId
+      kind
+      label
+      date
+      daysUntil
+      remindOn
+      productName
+      memberName
+      amount
+      delivered
+      muted
+    }
   }
 }
-    `, {"hash":"25532836d9a08531974a3b773e9fbfaabb5c7270fdc3400b5cf3a02bcc8cb01d"}) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
+    `, {"hash":"25588593c7cd9345d1ac85126523e1d1a1c7023b3194a478509ca74650612f71"}) as unknown as TypedDocumentString<FamilyOverviewQuery, FamilyOverviewQueryVariables>;
 export const CoverageGapsDocument = new TypedDocumentString(`
     query CoverageGaps($householdId: ID!) {
   household(id: $householdId) {
@@ -1720,6 +1795,61 @@ export const SharePolicyDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"d44b278f146fd810375c3d38561fcfd78e639b68465573a8aade993e138c6825"}) as unknown as TypedDocumentString<SharePolicyQuery, SharePolicyQueryVariables>;
+export const ReminderSettingsDocument = new TypedDocumentString(`
+    query ReminderSettings {
+  reminderSettings {
+    enabled
+    templates {
+      ...ReminderTemplateFields
+    }
+  }
+}
+    fragment ReminderTemplateFields on ReminderTemplate {
+  id
+  kind
+  title
+  remaining
+}`, {"hash":"7b3451c41b342d629acbd03ed76557995f64b7c59b23cee5632d1da6f7ae93f5"}) as unknown as TypedDocumentString<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
+export const RecordReminderConsentDocument = new TypedDocumentString(`
+    mutation RecordReminderConsent($templateIds: [ID!]!) {
+  recordReminderConsent(templateIds: $templateIds) {
+    ...ReminderTemplateFields
+  }
+}
+    fragment ReminderTemplateFields on ReminderTemplate {
+  id
+  kind
+  title
+  remaining
+}`, {"hash":"d4e219f1b1c9f4977ec3acf61c702bf38a633f0b7587bc3934adfb337f931a9d"}) as unknown as TypedDocumentString<RecordReminderConsentMutation, RecordReminderConsentMutationVariables>;
+export const SetRemindersEnabledDocument = new TypedDocumentString(`
+    mutation SetRemindersEnabled($enabled: Boolean!) {
+  setRemindersEnabled(enabled: $enabled) {
+    enabled
+    templates {
+      ...ReminderTemplateFields
+    }
+  }
+}
+    fragment ReminderTemplateFields on ReminderTemplate {
+  id
+  kind
+  title
+  remaining
+}`, {"hash":"1f0ca348730d97ce9d2bc4463e53886af8a790d06bad6f5b3ab323cebbb8ae9c"}) as unknown as TypedDocumentString<SetRemindersEnabledMutation, SetRemindersEnabledMutationVariables>;
+export const PolicyRemindersDocument = new TypedDocumentString(`
+    query PolicyReminders($id: ID!) {
+  policy(id: $id) {
+    id
+    remindersEnabled
+  }
+}
+    `, {"hash":"6478d8b246fa30dbd51545dd703034d9290258e7ce0f55b7e01dd4804d91bd3a"}) as unknown as TypedDocumentString<PolicyRemindersQuery, PolicyRemindersQueryVariables>;
+export const SetPolicyRemindersEnabledDocument = new TypedDocumentString(`
+    mutation SetPolicyRemindersEnabled($policyId: ID!, $enabled: Boolean!) {
+  setPolicyRemindersEnabled(policyId: $policyId, enabled: $enabled)
+}
+    `, {"hash":"6c10d674cbeebeecad1509e80c4fb26e596aeea505ec4fbc6424d088e8cb1c00"}) as unknown as TypedDocumentString<SetPolicyRemindersEnabledMutation, SetPolicyRemindersEnabledMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($platform: Platform!, $code: String!, $phone: String, $inviteCode: String) {
   login(platform: $platform, code: $code, phone: $phone, inviteCode: $inviteCode) {

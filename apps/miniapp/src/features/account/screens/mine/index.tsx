@@ -9,6 +9,7 @@ import { useQuery } from '../../../../hooks/useQuery';
 import { LOGIN_PLATFORM } from '../../../../platform/login';
 import { sessionService } from '../../../../session/session';
 import { MY_INVITES_PAGE } from '../../../invites';
+import { RemindersSection } from '../../../reminders';
 import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import PhoneForm from '../../components/phone-form';
@@ -22,7 +23,7 @@ type EnsureConsent = (options?: { force?: boolean }) => Promise<boolean>;
 const toast = (title: string): void => void Taro.showToast({ title, icon: 'none' });
 
 /**
- * 我的: sign in, the account's linked platforms and privacy consent, sign out. The body of the tab
+ * 我的: sign in, the account's linked platforms, reminders (到期和缴费提醒), privacy consent, sign out. The body of the tab
  * page `pages/mine/index`, which stays in the main package.
  */
 export default function MineScreen() {
@@ -181,6 +182,8 @@ function Account({
           )
         ) : null}
       </View>
+
+      <RemindersSection />
 
       <View
         className="mine__card mine__entry"

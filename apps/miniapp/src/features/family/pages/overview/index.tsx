@@ -1,11 +1,13 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { chinaToday } from '@family/domain';
 import { useRef } from 'react';
 import StateView from '../../../../components/state-view';
 import { FamilyOverviewDocument, type FamilyOverviewQuery } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import { routeParam } from '../../../../utils/route-param';
+import { daysUntilText, ReminderPrompt, upcomingStatus } from '../../../reminders';
 import SignInNeeded from '../../components/sign-in-needed';
 import StatusBadge from '../../components/status-badge';
 import { gapsUrl, policyPageUrl } from '../../routes';
@@ -18,7 +20,8 @@ type Household = FamilyOverviewQuery['household'];
 
 /**
  * 家庭保障总览 (F3, `?householdId=`): who is covered for what (member × category, sums insured in 万元,
- * gaps marked), what the cover costs a year, payments due within 90 days and policies ending soon.
+ * gaps marked), what the cover costs a year, payments due within 90 days, policies ending soon, and
+ * the reminders of the next 30 days (已提醒 once sent to the signed-in person).
  */
 export default function OverviewPage() {
   const householdId = routeParam(useRouter().params.householdId);
@@ -180,6 +183,8 @@ function Overview({ household }: { household: Household }) {
         )}
       </View>
 
+      <UpcomingReminders household={household} />
+
       <View className="overview__card" data-testid="ending-soon">
         <Text className="overview__section-title">即将到期或变化</Text>
         {overview.endingSoon.length === 0 ? (
@@ -213,5 +218,61 @@ function Overview({ household }: { household: Household }) {
         )}
       </View>
     </View>
+  );
+}
+
+function UpcomingReminders({ household }: { household: Household }) {
+  const reminders = household.upcomingReminders;
+  const today = chinaToday(Date.now());
+  const delivered = reminders.some((reminder) => reminder.delivered);
+  return (
+    <>
+      {delivered ? <ReminderPrompt title="已为你发送提醒，继续接收后续提醒？" hideWhenCovered /> : null}
+      <View className="overview__card" data-testid="upcoming-reminders">
+        <Text className="overview__section-title">30 天内的提醒</Text>
+        {household.role === 'VIEWER' ? (
+          <Text className="overview__empty">你是这个家庭的查看者，不会收到它的保单提醒。</Text>
+        ) : reminders.length === 0 ? (
+          <Text className="overview__empty">30 天内没有要提醒的交费、到期或犹豫期、等待期结束。</Text>
+        ) : (
+          reminders.map((reminder) => {
+            const status = upcomingStatus(reminder, today);
+            const amount =
+              reminder.amount !== null && reminder.amount !== undefined ? formatYuanExact(reminder.amount) : null;
+            return (
+              <View
+                key={reminder.key}
+                className="overview__item"
+                data-testid="upcoming-reminder"
+                data-kind={reminder.kind}
+                role="button"
+                aria-label={`${reminder.label}，${reminder.memberName}，${reminder.productName}，${reminder.date}${
+                  amount ? `，${amount}` : ''
+                }，${status.text}。查看保单`}
+                onClick={go(policyPageUrl(reminder.policyId))}
+              >
+                <View className="overview__item-main">
+                  <Text className="overview__item-title">{reminder.label}</Text>
+                  <Text className="overview__item-text">
+                    {reminder.memberName} · {reminder.productName}
+                  </Text>
+                  <Text className="overview__item-text">
+                    {reminder.date}（{daysUntilText(reminder.daysUntil)}）{amount ? ` · ${amount}` : ''}
+                  </Text>
+                </View>
+                <View className="overview__item-side">
+                  <Text
+                    className={`overview__reminder overview__reminder--${status.tone}`}
+                    data-testid="upcoming-reminder-status"
+                  >
+                    {status.text}
+                  </Text>
+                </View>
+              </View>
+            );
+          })
+        )}
+      </View>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { graphqlClient } from '../../../../graphql/client';
 import { inputErrorReasons, type GraphQLClientError } from '../../../../graphql/errors';
 import { AddPolicyDocument, UpdatePolicyDocument } from '../../../../graphql/generated/graphql';
 import { useSignedIn } from '../../../../session/useSignedIn';
+import { ReminderPrompt } from '../../../reminders';
 import { routeParam } from '../../../../utils/route-param';
 import ProductPicker from '../../components/product-picker';
 import SignInNeeded from '../../components/sign-in-needed';
@@ -253,6 +254,8 @@ function PolicyForm(props: { household: Household; original: Policy | null; insu
   );
   const [more, setMore] = useState(false);
   const [picking, setPicking] = useState(false);
+  // Added: ask for reminders on a tap before going back (the platforms' dialogs need one).
+  const [added, setAdded] = useState(false);
   const { values, errors, saving } = state;
   const set = (patch: Partial<PolicyFormValues>): void => dispatch({ type: 'set', patch });
   const moreOpen = more || moreHasErrors(errors);
@@ -301,9 +304,24 @@ function PolicyForm(props: { household: Household; original: Policy | null; insu
       });
       if (!data || error) return fail(error);
       toast('已添加');
+      setAdded(true);
+      return;
     }
     leavePage();
   };
+
+  if (added) {
+    return (
+      <View className="policy-form" data-testid="policy-added">
+        <ReminderPrompt
+          title="保单已添加，开启到期和缴费提醒？"
+          onDone={leavePage}
+          hideWhenCovered
+          onCovered={leavePage}
+        />
+      </View>
+    );
+  }
 
   const single = values.frequency === 'SINGLE';
   const insuredMember = members.find((member) => member.id === values.insuredMemberId) ?? null;

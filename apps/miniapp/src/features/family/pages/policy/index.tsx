@@ -38,6 +38,7 @@ import {
   TERMINATION_LABELS,
   TERMINATION_REASONS,
 } from '../../utils/policy-display';
+import { PolicyReminderSwitch } from '../../../reminders';
 import './index.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -272,6 +273,12 @@ function PolicyDetail(props: { household: Household; policy: Policy; onChanged: 
             props.onChanged();
           }}
         />
+      ) : null}
+
+      {household.role !== 'VIEWER' ? (
+        <View className="policy__card">
+          <PolicyReminderSwitch policyId={policy.id} />
+        </View>
       ) : null}
 
       <View className="policy__actions">

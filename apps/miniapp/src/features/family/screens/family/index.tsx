@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
 import PrivacySheet from '../../../../components/privacy-sheet';
 import StateView from '../../../../components/state-view';
 import { sessionService } from '../../../../session/session';
@@ -8,6 +8,7 @@ import { usePrivacyConsent } from '../../../../session/usePrivacyConsent';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import { SignIn } from '../../../account';
 import { shareInviteUrl } from '../../../invites';
+import { ReminderPrompt } from '../../../reminders';
 import HouseholdPeople from '../../components/household-people';
 import MemberCard from '../../components/member-card';
 import type { Household } from '../../hooks/households-state';
@@ -95,10 +96,24 @@ function Households({ refreshRef }: { refreshRef: { current: Refresh | null } })
   }
   return (
     <View className="family__households" data-testid="households">
+      <FromReminder />
       {state.households.map((household) => (
         <HouseholdSection key={household.id} household={household} onChanged={() => void refreshRef.current?.()} />
       ))}
     </View>
+  );
+}
+
+/**
+ * Opened from a reminder's message (`?from=reminder`, the page the BFF's reminders open): each
+ * one-time subscription allowed that one message, so offer, on a tap, to keep receiving them.
+ */
+function FromReminder() {
+  const fromReminder = useRouter().params.from === 'reminder';
+  const [dismissed, setDismissed] = useState(false);
+  if (!fromReminder || dismissed) return null;
+  return (
+    <ReminderPrompt title="已为你发送保单提醒，继续接收后续提醒？" onDone={() => setDismissed(true)} hideWhenCovered />
   );
 }
 
