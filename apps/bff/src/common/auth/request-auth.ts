@@ -26,11 +26,6 @@ export const ClientIp = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string => requestOf(context).ip,
 );
 
-/** The request's id (x-request-id), to record with what a person did. */
-export const RequestId = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string | null => String(requestOf(context).id ?? '') || null,
-);
-
 /** The caller's session when it sent a valid one, else null (public operations marked session-optional). */
 export const OptionalSession = createParamDecorator(
   (_data: unknown, context: ExecutionContext): SessionClaims | null => requestOf(context).auth ?? null,
