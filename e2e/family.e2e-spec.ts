@@ -224,6 +224,12 @@ describe('H5 family journey: 我家, add, check, edit, reveal and remove members
     expect(log).toContain('你删除了家庭成员');
     expect(log).toContain('你添加了家庭成员');
     expect(log).not.toContain('张三');
+    // 只看家人: no one else is in this family yet, so nothing of the owner's own is left to show.
+    await visible(page, '[data-testid="access-log-others"]').click();
+    await visible(page, 'text=家人还没有查看过').waitFor({ timeout: 10_000 });
+    expect(await visible(page, '[data-testid="access-log-entry"]').count()).toBe(0);
+    await visible(page, '[data-testid="access-log-all"]').click();
+    await visible(page, '[data-testid="access-log-entry"]').first().waitFor({ timeout: 10_000 });
     await page.close();
   });
 });

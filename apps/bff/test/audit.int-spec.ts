@@ -72,7 +72,8 @@ interface LogPage {
   totalCount: number;
 }
 
-const LOG = `query($id: ID!, $first: Int, $after: String) { householdAccessLog(householdId: $id, first: $first, after: $after) {
+const LOG = `query($id: ID!, $first: Int, $after: String, $othersOnly: Boolean) {
+  householdAccessLog(householdId: $id, first: $first, after: $after, othersOnly: $othersOnly) {
   edges { cursor node { id who isYou action actionLabel subject at } } pageInfo { hasNextPage endCursor } totalCount } }`;
 
 function residentId(birthDate: string, sequence = 0): string {
@@ -371,6 +372,20 @@ describe('personal-data audit trail', () => {
     // The owner's own reads of the log add entries (households) as it is walked; the first page's are all there.
     expect(new Set(walked).size).toBe(walked.length);
     expect(walked).toEqual(expect.arrayContaining(entries.map((entry) => entry.id)));
+
+    // 只看家人: the owner's own entries left out, the others' all there, counted alike (the first page held them all).
+    expect(log.pageInfo.hasNextPage).toBe(false);
+    const others = await gql<{ householdAccessLog: LogPage }>(
+      LOG,
+      { id: householdId, first: 50, othersOnly: true },
+      owner,
+    );
+    expect(others.body.errors).toBeUndefined();
+    const othersLog = others.body.data!.householdAccessLog;
+    expect(othersLog.edges.length).toBeGreaterThan(0);
+    expect(othersLog.edges.every((edge) => !edge.node.isYou)).toBe(true);
+    expect(othersLog.edges.map((edge) => edge.node.id)).toEqual(byMember.map((entry) => entry.id));
+    expect(othersLog.totalCount).toBe(byMember.length);
 
     const tooMany = await gql(LOG, { id: householdId, first: 51 }, owner);
     expect(codeOf(tooMany.body.errors)).toBe('BAD_USER_INPUT');

@@ -59,13 +59,21 @@ export class AuditTrail {
     }
   }
 
-  /** A household's entries, newest first (for its owner's log; the caller checks who asks). */
-  householdPage(householdId: string, limit: number, after: AuditPosition | null): Promise<AuditEventEntity[]> {
-    return this.events.page(householdId, limit, after);
+  /**
+   * A household's entries, newest first, leaving out `exceptAccountId`'s own when given (for its
+   * owner's log; the caller checks who asks).
+   */
+  householdPage(
+    householdId: string,
+    limit: number,
+    after: AuditPosition | null,
+    exceptAccountId: string | null = null,
+  ): Promise<AuditEventEntity[]> {
+    return this.events.page(householdId, limit, after, exceptAccountId);
   }
 
-  householdCount(householdId: string): Promise<number> {
-    return this.events.count(householdId);
+  householdCount(householdId: string, exceptAccountId: string | null = null): Promise<number> {
+    return this.events.count(householdId, exceptAccountId);
   }
 
   private async flush(reads: Map<string, NewAuditEvent>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import { Database } from '../database/database.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 
@@ -30,8 +31,16 @@ export class AuditRepository {
       .execute();
   }
 
-  /** A household's entries, newest first, `limit` of them after `after` (uses audit_event_household_idx). */
-  page(householdId: string, limit: number, after: AuditPosition | null): Promise<AuditEventEntity[]> {
+  /**
+   * A household's entries, newest first, `limit` of them after `after` (uses audit_event_household_idx);
+   * without those of `exceptAccountId` when given (the owner reading what others did).
+   */
+  page(
+    householdId: string,
+    limit: number,
+    after: AuditPosition | null,
+    exceptAccountId: string | null = null,
+  ): Promise<AuditEventEntity[]> {
     const query = this.events
       .createQueryBuilder('event')
       .where('event.household_id = :householdId', { householdId })
@@ -39,11 +48,12 @@ export class AuditRepository {
       .addOrderBy('event.id', 'DESC')
       .limit(limit);
     if (after) query.andWhere('(event.at, event.id) < (:at, :id)', { at: after.at, id: after.id });
+    if (exceptAccountId) query.andWhere('event.account_id <> :exceptAccountId', { exceptAccountId });
     return query.getMany();
   }
 
-  count(householdId: string): Promise<number> {
-    return this.events.countBy({ householdId });
+  count(householdId: string, exceptAccountId: string | null = null): Promise<number> {
+    return this.events.countBy(exceptAccountId ? { householdId, accountId: Not(exceptAccountId) } : { householdId });
   }
 
   /**

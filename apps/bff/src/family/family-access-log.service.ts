@@ -37,7 +37,14 @@ export class FamilyAccessLogService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  async page(accountId: string, householdId: string, first: number, after: string | null): Promise<AccessLogPage> {
+  /** A page of the log; `othersOnly` leaves out what the owner did themselves. */
+  async page(
+    accountId: string,
+    householdId: string,
+    first: number,
+    after: string | null,
+    othersOnly = false,
+  ): Promise<AccessLogPage> {
     const household = isUuid(householdId) ? await this.households.findById(householdId) : null;
     if (!household) throw new HouseholdNotFoundError();
     const role = await this.households.roleOf(householdId, accountId);
@@ -50,8 +57,8 @@ export class FamilyAccessLogService {
     if (after !== null && !position)
       throw new InputProblemsError([{ field: 'after', code: 'INVALID_CURSOR', message: '翻页位置无效，请从头查看' }]);
     const [rows, totalCount] = await Promise.all([
-      this.audit.householdPage(householdId, first + 1, position),
-      this.audit.householdCount(householdId),
+      this.audit.householdPage(householdId, first + 1, position, othersOnly ? accountId : null),
+      this.audit.householdCount(householdId, othersOnly ? accountId : null),
     ]);
     const page = rows.slice(0, first);
     const labels = await this.sharing.labelsOf(page.map((row) => row.accountId).filter((id) => id !== accountId));

@@ -54,8 +54,14 @@ export class FamilyResolver {
     @Args('householdId', { type: () => ID }) householdId: string,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('othersOnly', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Leave out what the owner did themselves (只看家人)',
+    })
+    othersOnly: boolean,
   ): Promise<AccessLogConnectionModel> {
-    const page = await this.accessLog.page(session.accountId, householdId, first, after ?? null);
+    const page = await this.accessLog.page(session.accountId, householdId, first, after ?? null, othersOnly);
     return {
       edges: page.entries.map(({ cursor, entry }) => ({ cursor, node: entry })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.entries.at(-1)?.cursor ?? null },

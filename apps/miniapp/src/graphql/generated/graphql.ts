@@ -401,6 +401,7 @@ export type HouseholdAccessLogQueryVariables = Exact<{
   householdId: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  othersOnly?: boolean | null | undefined;
 }>;
 
 
@@ -1233,8 +1234,13 @@ export const SearchSuggestionsDocument = new TypedDocumentString(`
 }
     `, {"hash":"f36feaffc4ca32e02a5668ec9aa0f123f9080539b8ca727a756825a83a748ec9"}) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const HouseholdAccessLogDocument = new TypedDocumentString(`
-    query HouseholdAccessLog($householdId: ID!, $first: Int, $after: String) {
-  householdAccessLog(householdId: $householdId, first: $first, after: $after) {
+    query HouseholdAccessLog($householdId: ID!, $first: Int, $after: String, $othersOnly: Boolean) {
+  householdAccessLog(
+    householdId: $householdId
+    first: $first
+    after: $after
+    othersOnly: $othersOnly
+  ) {
     edges {
       cursor
       node {
@@ -1254,7 +1260,7 @@ export const HouseholdAccessLogDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `, {"hash":"207bb7541cd9c647a3f0f0d4d54aee4a135668bbaa606b7e1724481e6a90f32b"}) as unknown as TypedDocumentString<HouseholdAccessLogQuery, HouseholdAccessLogQueryVariables>;
+    `, {"hash":"1acafcb5b143e8ff3fb55e5d136e830e6f93f139afc4d7459b949ce55f0ead83"}) as unknown as TypedDocumentString<HouseholdAccessLogQuery, HouseholdAccessLogQueryVariables>;
 export const HouseholdsDocument = new TypedDocumentString(`
     query Households {
   households {

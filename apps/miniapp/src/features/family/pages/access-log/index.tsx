@@ -22,11 +22,46 @@ export default function AccessLogPage() {
   const signedIn = useSignedIn();
   if (!signedIn) return <SignInNeeded />;
   if (!householdId) return <StateView kind="empty" title="未找到这个家庭" />;
-  return <AccessLogLoader householdId={householdId} />;
+  return <AccessLog householdId={householdId} />;
 }
 
-function AccessLogLoader({ householdId }: { householdId: string }) {
-  const { state, reload } = useQuery(HouseholdAccessLogDocument, { householdId, first: PAGE_SIZE, after: null });
+const FILTERS = [
+  { othersOnly: false, label: '全部' },
+  { othersOnly: true, label: '只看家人' },
+] as const;
+
+/** The log with its filter: everything, or only what others did (the owner's own reads left out). */
+function AccessLog({ householdId }: { householdId: string }) {
+  const [othersOnly, setOthersOnly] = useState(false);
+  return (
+    <View className="access-log" data-testid="access-log">
+      <View className="access-log__filters" role="tablist" aria-label="筛选访问记录">
+        {FILTERS.map((filter) => (
+          <View
+            key={filter.label}
+            className={`access-log__filter${filter.othersOnly === othersOnly ? ' access-log__filter--on' : ''}`}
+            role="tab"
+            aria-selected={filter.othersOnly === othersOnly}
+            data-testid={filter.othersOnly ? 'access-log-others' : 'access-log-all'}
+            onClick={() => setOthersOnly(filter.othersOnly)}
+          >
+            <Text>{filter.label}</Text>
+          </View>
+        ))}
+      </View>
+      {/* A new filter starts its list afresh. */}
+      <AccessLogLoader key={String(othersOnly)} householdId={householdId} othersOnly={othersOnly} />
+    </View>
+  );
+}
+
+function AccessLogLoader({ householdId, othersOnly }: { householdId: string; othersOnly: boolean }) {
+  const { state, reload } = useQuery(HouseholdAccessLogDocument, {
+    householdId,
+    first: PAGE_SIZE,
+    after: null,
+    othersOnly,
+  });
   const [more, setMore] = useState<{ entries: AccessLogEntry[]; endCursor: string | null; hasNextPage: boolean }>({
     entries: [],
     endCursor: null,
@@ -63,6 +98,7 @@ function AccessLogLoader({ householdId }: { householdId: string }) {
       householdId,
       first: PAGE_SIZE,
       after: more.endCursor,
+      othersOnly,
     });
     setLoadingMore(false);
     const log = result.data?.householdAccessLog;
@@ -82,7 +118,11 @@ function AccessLogLoader({ householdId }: { householdId: string }) {
 
   if (more.entries.length === 0 && state.data.householdAccessLog.edges.length === 0) {
     return (
-      <StateView kind="empty" title="还没有访问记录" message="家人查看或修改家庭成员、保单和证件号时，会记录在这里。" />
+      <StateView
+        kind="empty"
+        title={othersOnly ? '家人还没有查看过' : '还没有访问记录'}
+        message="家人查看或修改家庭成员、保单和证件号时，会记录在这里。"
+      />
     );
   }
   const days = groupAccessLogByDay(
@@ -90,7 +130,7 @@ function AccessLogLoader({ householdId }: { householdId: string }) {
     Date.now(),
   );
   return (
-    <View className="access-log" data-testid="access-log">
+    <View>
       <Text className="access-log__intro">
         这里记录了谁在什么时候查看或修改了你家的成员、保单和证件号，只有你能看到。记录至少保留 180 天。
       </Text>
