@@ -84,20 +84,23 @@ const DRIVER_SERVER = path.join(HERE, 'drivers', 'server.js');
 const SAME_BYTES_SERVER = path.join(HERE, 'catalogue', 'same-bytes-server.js');
 const TRUSTED_DOCUMENTS = path.resolve(BENCH_DIR, '../packages/schema/trusted-documents.json');
 
-/** The home page's request, as the client sends it: the trusted Products document by its hash. */
+/**
+ * The home page's request, as the client sends it (apps/miniapp/src/graphql/client.ts): the trusted
+ * Products document by its hash, anonymous, as a GET with its parameters in the URL.
+ */
 function homePageRequest(graphqlUrl: string): HttpRequestSpec {
   const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
   const sha256Hash = Object.keys(manifest).find((hash) => /^\s*query Products\(/.test(manifest[hash] ?? ''));
   if (!sha256Hash) throw new Error(`no Products document in ${TRUSTED_DOCUMENTS}: run the mini-program's codegen`);
+  const parameters = [
+    'operationName=Products',
+    `variables=${encodeURIComponent(JSON.stringify({ first: 20, after: null, filter: null, sort: 'SCORE' }))}`,
+    `extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }))}`,
+  ];
   return {
-    url: graphqlUrl,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({
-      operationName: 'Products',
-      variables: { first: 20, after: null, filter: null, sort: 'SCORE' },
-      extensions: { persistedQuery: { version: 1, sha256Hash } },
-    }),
+    url: `${graphqlUrl}?${parameters.join('&')}`,
+    method: 'GET',
+    headers: { accept: 'application/graphql-response+json, application/json' },
   };
 }
 
@@ -360,7 +363,10 @@ async function main(): Promise<void> {
     });
     const sameBytesTarget: RunningTarget = {
       name: 'node-same-bytes',
-      request: { ...responseCacheTarget.request, url: `http://${HOST}:${sameBytes.port}/graphql` },
+      request: {
+        ...responseCacheTarget.request,
+        url: responseCacheTarget.request.url.replace(cached.request.url, `http://${HOST}:${sameBytes.port}/graphql`),
+      },
     };
     if ((await verify(sameBytesTarget)).text !== cachedAnswer.text)
       throw new Error('node-same-bytes: does not answer the bytes bff-response-cache answered');

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { registerGraphiql } from './common/graphql/graphiql.js';
-import { registerGraphQLOverHttp } from './common/graphql/graphql-over-http.js';
+import { registerGraphQLOverHttp, registerResponseCacheHits } from './common/graphql/graphql-over-http.js';
 import { QUERY_LIMITS } from './common/graphql/query-limits.js';
 import { ResponseCache } from './common/graphql/response-cache.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './common/graphql/trusted-documents.js';
@@ -45,6 +45,22 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const catalogue = app.get(CatalogueSnapshotService, { strict: false });
+  const rateLimiter = app.get<RateLimiter>(RATE_LIMITER);
+  const responseCache = new ResponseCache({
+    version: () => catalogue.version(),
+    currentVersion: () => catalogue.versionNow(),
+    ttlMs: config.responseCache.ttlMs,
+    maxEntries: config.responseCache.maxEntries,
+    maxBytes: config.responseCache.maxBytes,
+  });
+  // First of all hooks: a response-cache hit asked by GET is answered from its URL alone, counted by
+  // the request limit, with the headers its miss had (docs/decisions/013-early-response-cache.md).
+  registerResponseCacheHits(fastify, {
+    responseCache,
+    rateLimiter,
+    requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     runWithRequestId(request.id, done);
@@ -55,10 +71,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
-  const catalogue = app.get(CatalogueSnapshotService, { strict: false });
   await registerGraphQLOverHttp(fastify, {
     bodyLimit: QUERY_LIMITS.bodyBytes,
-    rateLimiter: app.get<RateLimiter>(RATE_LIMITER),
+    rateLimiter,
     requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
     strict: config.strict,
     countStatements: config.nodeEnv !== 'production',
@@ -68,11 +83,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       config.trustedDocuments.mode,
       (detail) => logger.warn({ detail }, 'trusted documents: no manifest; hashes cannot be resolved'),
     ),
-    responseCache: new ResponseCache({
-      version: () => catalogue.version(),
-      ttlMs: config.responseCache.ttlMs,
-      maxEntries: config.responseCache.maxEntries,
-    }),
+    responseCache,
   });
   if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {

@@ -127,6 +127,8 @@ const schema = z.object({
   RESPONSE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   /** Most answers the response cache keeps. */
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  /** Most bytes the response cache keeps (answers, their compressed forms, keys), in MiB. */
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Requests one client IP may send to /graphql per minute (429 with Retry-After past it). */
   REQUEST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /**
@@ -182,7 +184,7 @@ export type AppConfig = Readonly<{
   /** Which documents run, and where their manifest is (null: the one the client's codegen writes). */
   trustedDocuments: Readonly<{ mode: 'enforce' | 'allow'; manifestPath: string | null }>;
   /** Anonymous answers of public queries kept in memory (response-cache.ts); ttlMs 0: off. */
-  responseCache: Readonly<{ ttlMs: number; maxEntries: number }>;
+  responseCache: Readonly<{ ttlMs: number; maxEntries: number; maxBytes: number }>;
   trustProxy: boolean | number | string[];
   invites: Readonly<{
     /** The H5 app's origin for shared links; null outside production: the request's origin. */
@@ -311,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     responseCache: {
       ttlMs: Math.round(value.RESPONSE_CACHE_SECONDS * 1000),
       maxEntries: value.RESPONSE_CACHE_MAX_ENTRIES,
+      maxBytes: Math.round(value.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
     },
     trustProxy: parseTrustProxy(value.TRUST_PROXY) ?? false,
     invites: {

@@ -4,6 +4,8 @@ import { describeFailure, GraphQLClientError, isRecord, messages } from './error
 /** One HTTP request, as the client hands it to a transport. */
 export interface TransportRequest {
   url: string;
+  /** POST unless said otherwise; a GET carries everything in `url` and has no body. */
+  method?: 'GET' | 'POST';
   body: string;
   headers: Record<string, string>;
   timeoutMs: number;
@@ -45,10 +47,10 @@ function httpAnswerOfFailure(err: unknown): TransportResponse | null {
 }
 
 /**
- * The default transport: a POST through `Taro.request` (mini-programs have no `fetch`), with a timer
+ * The default transport: a POST (or a GET) through `Taro.request` (mini-programs have no `fetch`), with a timer
  * as a safety net around the platform's own timeout.
  */
-export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
+export const taroTransport: Transport = ({ url, method = 'POST', body, headers, timeoutMs }) =>
   new Promise<TransportResponse>((resolve, reject) => {
     let settled = false;
     // Declared first: some platforms call `success`/`fail` synchronously.
@@ -64,8 +66,8 @@ export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
 
     const task = Taro.request<unknown, string>({
       url,
-      method: 'POST',
-      data: body,
+      method,
+      ...(method === 'POST' ? { data: body } : {}),
       header: headers,
       timeout: timeoutMs,
       dataType: 'json',
