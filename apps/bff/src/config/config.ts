@@ -101,6 +101,12 @@ const schema = z.object({
   /** Insert the demo insurers at start; on by default in development only. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /**
+   * Scale runs (docs/performance.md): the sandbox plays this many insurers in all, generated ones
+   * beyond its twelve; with the demo seed, the BFF seeds them too, as the sandbox lists them
+   * (`GET /__insurers`). Unset or at most 12: the twelve demo insurers alone.
+   */
+  SANDBOX_GENERATED_INSURERS: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
    * Where people open the H5 app (https://…): the origin of every shared link. Required in
    * production; elsewhere a link takes the origin the request came to.
    */
@@ -174,7 +180,8 @@ export type AppConfig = Readonly<{
   circuitResetMs: number;
   h5DistDir: string | null;
   /** Seed the demo insurers, pointing at this sandbox; null when not asked to. */
-  demoSeed: Readonly<{ sandboxUrl: string }> | null;
+  /** `generatedInsurers`: also seed the sandbox's generated insurers (SANDBOX_GENERATED_INSURERS > 12). */
+  demoSeed: Readonly<{ sandboxUrl: string; generatedInsurers?: true }> | null;
   /**
    * Outside development: secrets and base URLs are required, demo data is not seeded unless asked,
    * and GraphiQL, introspection and field suggestions are off.
@@ -303,7 +310,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     circuitFailureThreshold: value.CIRCUIT_FAILURE_THRESHOLD,
     circuitResetMs: Math.round(value.CIRCUIT_RESET_SECONDS * 1000),
     h5DistDir: value.H5_DIST_DIR ? absolute(value.H5_DIST_DIR) : null,
-    demoSeed: seedDemoData && sandboxUrl ? { sandboxUrl } : null,
+    demoSeed:
+      seedDemoData && sandboxUrl
+        ? { sandboxUrl, ...(value.SANDBOX_GENERATED_INSURERS > 12 ? { generatedInsurers: true as const } : {}) }
+        : null,
     strict,
     requestLimitPerIpPerMinute: value.REQUEST_LIMIT_PER_IP_PER_MINUTE,
     trustedDocuments: {
