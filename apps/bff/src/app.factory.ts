@@ -96,7 +96,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         prefix: '/',
         // Files are looked up per request, so a rebuilt H5 app is served without a restart.
         wildcard: true,
+        // The build writes .br and .gz beside its scripts and styles (apps/miniapp/scripts/
+        // precompress-h5.mjs): sent as the client accepts them, with Vary: Accept-Encoding.
+        preCompressed: true,
         setHeaders: (reply, path) => {
+          // (A precompressed file's path ends in .br or .gz; index.html is never precompressed.)
           const html = path.endsWith('.html');
           // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
           void reply.header('cache-control', html ? 'no-cache' : 'public, max-age=31536000, immutable');

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { describeFailure, GraphQLClientError, isRecord, messages } from './errors';
+import { takeFirstScreenAnswer } from './first-screen';
 
 /** One HTTP request, as the client hands it to a transport. */
 export interface TransportRequest {
@@ -47,10 +48,10 @@ function httpAnswerOfFailure(err: unknown): TransportResponse | null {
 }
 
 /**
- * The default transport: a POST (or a GET) through `Taro.request` (mini-programs have no `fetch`), with a timer
+ * One request, POST or GET, through `Taro.request` (mini-programs have no `fetch`), with a timer
  * as a safety net around the platform's own timeout.
  */
-export const taroTransport: Transport = ({ url, method = 'POST', body, headers, timeoutMs }) =>
+const taroRequest: Transport = ({ url, method = 'POST', body, headers, timeoutMs }) =>
   new Promise<TransportResponse>((resolve, reject) => {
     let settled = false;
     // Declared first: some platforms call `success`/`fail` synchronously.
@@ -101,3 +102,14 @@ export const taroTransport: Transport = ({ url, method = 'POST', body, headers, 
       }
     }, timeoutMs + 500);
   });
+
+/**
+ * The default transport: `Taro.request`; on H5, the home page's first request is the one index.html
+ * already started, when there is one (graphql/first-screen.ts).
+ */
+export const taroTransport: Transport = (request) => {
+  // H5: the home page's first request may already be on its way (index.html started it).
+  const started = request.method === 'GET' ? takeFirstScreenAnswer(request.url) : undefined;
+  if (started) return started.catch(() => taroRequest(request));
+  return taroRequest(request);
+};
