@@ -50,7 +50,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const responseCache = new ResponseCache({
     version: () => catalogue.version(),
     currentVersion: () => catalogue.versionNow(),
-    ttlMs: config.responseCache.ttlMs,
+    // Catalogues never kept (CATALOGUE_FRESH_SECONDS=0): every request has a new version, so nothing
+    // stored could be served, and computing the version would load every insurer a second time.
+    ttlMs: config.catalogueFreshMs > 0 ? config.responseCache.ttlMs : 0,
     maxEntries: config.responseCache.maxEntries,
     maxBytes: config.responseCache.maxBytes,
   });

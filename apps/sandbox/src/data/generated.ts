@@ -108,7 +108,8 @@ export function generateInsurers(insurers: number, handWritten: readonly Sandbox
       brand,
       codePrefix: `G${String(index + 1).padStart(3, '0')}`,
       kind,
-      format: FORMATS[index % FORMATS.length],
+      // Not in step with the kind: every kind comes in every format.
+      format: FORMATS[Math.floor(index / KINDS.length) % FORMATS.length],
       facts: {
         registeredCapitalYuan: Math.round(between(random, 1.2, 12)) * 1_000_000_000,
         complaintRate: Math.round(between(random, 0.0004, 0.0014) * 1_000_000) / 1_000_000,
