@@ -2,8 +2,8 @@
  * Memory under load (issue 11): one real BFF (production settings, lib/stack.ts) answers the home
  * page request (the response cache's page) to BENCH_MEMORY_CONNECTIONS (200) connections for
  * BENCH_MEMORY_SECONDS (60 s). Its heap is read after a forced garbage collection before and after the
- * load, through a bench-only preload (memory/heap-probe.ts, `--expose-gc`, SIGUSR2): the BFF has no
- * route for it. Goal: heap used after within 10 % of before; no error and no answer but 200 or 429.
+ * load, through a bench-only preload (memory/heap-probe.ts, `--expose-gc`, a port of its own): the
+ * BFF has no route for it. Goal: heap used after within 10 % of before; no error and no answer but 200 or 429.
  *
  *   pnpm --filter @family/bench bench:memory     (bench:memory:quick: 5 s, a smoke check)
  *
@@ -18,7 +18,15 @@ import autocannon from 'autocannon';
 import { intFromEnv, loadAverage, machineInfo, round } from './lib/measure.js';
 import { runBenchmark, stopAll } from './lib/processes.js';
 import { homePageRequest } from './lib/products-page.js';
-import { bffEnv, gitState, problemsLogged, residentMemoryMb, startBff, startSandboxProcess } from './lib/stack.js';
+import {
+  bffEnv,
+  gitState,
+  problemsLogged,
+  residentMemoryMb,
+  startBff,
+  startSandboxProcess,
+  tail,
+} from './lib/stack.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
@@ -36,16 +44,15 @@ interface HeapReading {
   readonly arrayBuffers: number;
 }
 
-async function readHeap(pid: number, file: string): Promise<HeapReading> {
-  rmSync(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
+async function readHeap(file: string): Promise<HeapReading> {
   const started = Date.now();
   while (!existsSync(file)) {
-    if (Date.now() - started > 10_000) throw new Error('the BFF did not write its heap within 10 s');
+    if (Date.now() - started > 10_000) throw new Error('the heap probe did not start within 10 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return JSON.parse(readFileSync(file, 'utf8')) as HeapReading;
+  const port = readFileSync(file, 'utf8').trim();
+  const response = await fetch(`http://127.0.0.1:${port}/`);
+  return (await response.json()) as HeapReading;
 }
 
 const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
   );
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-memory-'));
   const heapFile = path.join(logDir, 'heap.json');
+  let logFile: string | undefined;
   try {
     const sandbox = await startSandboxProcess('production');
     const bff = await startBff(
@@ -69,6 +77,7 @@ async function main(): Promise<void> {
       logDir,
       ['--expose-gc', '--import', PROBE],
     );
+    logFile = bff.logFile;
     const pid = bff.child.pid;
     if (pid === undefined) throw new Error('no BFF pid');
     const request = homePageRequest(bff.graphqlUrl);
@@ -81,7 +90,7 @@ async function main(): Promise<void> {
       duration: 3,
     });
     if (warm.non2xx > 0 || warm.errors > 0) throw new Error(`warm-up: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
-    const before = await readHeap(pid, heapFile);
+    const before = await readHeap(heapFile);
     console.log(`  heap used before: ${mb(before.heapUsed)} MB (RSS ${mb(before.rss)} MB)`);
     const result = await autocannon({
       url: request.url,
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
       connections,
       duration: seconds,
     });
-    const after = await readHeap(pid, heapFile);
+    const after = await readHeap(heapFile);
     const rss = residentMemoryMb(pid);
     const statuses = Object.fromEntries(
       Object.entries(
@@ -145,6 +154,9 @@ async function main(): Promise<void> {
       );
     if (problems.count > 0)
       throw new Error(`the BFF logged ${problems.count} warning(s):\n${problems.first.join('\n')}`);
+  } catch (error) {
+    if (logFile) console.error(`--- BFF log ---\n${tail(logFile)}`);
+    throw error;
   } finally {
     await stopAll().catch(() => undefined);
     rmSync(logDir, { recursive: true, force: true });
