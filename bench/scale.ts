@@ -72,10 +72,11 @@ interface Verified {
   readonly contentType: string;
   readonly cache: string | null;
   readonly totalCount: number;
+  readonly insurerErrors: number;
   readonly elapsedMs: number;
 }
 
-async function verify(name: string, request: HttpRequestSpec): Promise<Verified> {
+async function verify(name: string, request: HttpRequestSpec, allowInsurerErrors = false): Promise<Verified> {
   const started = performance.now();
   const response = await fetch(request.url, { method: request.method, headers: request.headers });
   const text = await response.text();
@@ -86,13 +87,14 @@ async function verify(name: string, request: HttpRequestSpec): Promise<Verified>
   };
   if (response.status !== 200 || body.errors?.length || body.data?.products?.edges.length !== 20)
     throw new Error(`${name}: expected a page of 20 products, got ${response.status} ${text.slice(0, 500)}`);
-  if (body.data.products.errors.length > 0)
+  if (body.data.products.errors.length > 0 && !allowInsurerErrors)
     throw new Error(`${name}: insurer errors ${JSON.stringify(body.data.products.errors).slice(0, 500)}`);
   return {
     text,
     contentType: response.headers.get('content-type') ?? '',
     cache: response.headers.get('x-response-cache'),
     totalCount: body.data.products.totalCount,
+    insurerErrors: body.data.products.errors.length,
     elapsedMs,
   };
 }
@@ -113,6 +115,8 @@ interface PointResult {
     uncached: ReturnType<typeof residentMemoryMb>;
   };
   loadAverage: { start: number; end: number };
+  /** Insurers missing from the first load of the cached BFF, from its last check, and from the uncached one's. */
+  insurerErrors: { firstLoad: number; cached: number; uncached: number };
 }
 
 async function point(insurerCount: number, logDir: string): Promise<PointResult> {
@@ -143,21 +147,25 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
   const cached = homePageRequest(cachedBff.graphqlUrl);
   const uncached = homePageRequest(uncachedBff.graphqlUrl);
   // The first load of a cold process may lose insurers to their time budget (the BFF parses
-  // thousands of products as they arrive); those are asked again by the next request.
-  let first: Verified | undefined;
-  for (let attempt = 1; !first; attempt++) {
-    try {
-      first = await verify('cached', cached);
-    } catch (error) {
-      if (attempt >= 4) throw error;
-      console.log(
-        `  cached, ${insurerCount} insurers: load ${attempt} incomplete (${String(error).slice(0, 160)}…); again`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+  // thousands of products as they arrive); they are asked again once their circuit lets them
+  // (UPSTREAM_TIMEOUT_MS, CIRCUIT_RESET_SECONDS). Recorded, not hidden: the figures say how many.
+  let first = await verify('cached', cached, true);
+  const firstLoadInsurerErrors = first.insurerErrors;
+  for (let attempt = 2; first.insurerErrors > 0 && attempt <= 3; attempt++) {
+    console.log(
+      `  cached, ${insurerCount} insurers: load ${attempt - 1} lost ${first.insurerErrors} insurer(s); again in 31 s`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    first = await verify('cached', cached, true);
   }
-  const hit = await verify('cached', cached);
-  if (hit.cache !== 'hit') throw new Error(`cached, ${insurerCount} insurers: the second request was not a hit`);
+  if (first.insurerErrors > 0)
+    console.log(
+      `  cached, ${insurerCount} insurers: still ${first.insurerErrors} insurer(s) missing; measured as it is`,
+    );
+  // The cold first load may end under a version its own loads superseded: a request or two more.
+  let hit = await verify('cached', cached, true);
+  for (let attempt = 1; hit.cache !== 'hit' && attempt < 5; attempt++) hit = await verify('cached', cached, true);
+  if (hit.cache !== 'hit') throw new Error(`cached, ${insurerCount} insurers: no response-cache hit after 5 requests`);
   const answerFile = path.join(logDir, `same-bytes-${insurerCount}.json`);
   writeFileSync(answerFile, JSON.stringify({ contentType: hit.contentType, body: hit.text }));
   const sameBytesServer = await forkServer('node-same-bytes', SAME_BYTES_SERVER, [answerFile], {
@@ -168,14 +176,16 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
     ...cached,
     url: cached.url.replace(cachedBff.graphqlUrl, `http://${HOST}:${sameBytesServer.port}/graphql`),
   };
-  if ((await verify('same-bytes', sameBytes)).text !== hit.text) throw new Error('same-bytes: other bytes');
+  if ((await verify('same-bytes', sameBytes, true)).text !== hit.text) throw new Error('same-bytes: other bytes');
 
   // One uncached request alone, a few times: what one load asks of each insurer, and how long it takes.
   const aloneMs: number[] = [];
+  let uncachedInsurerErrors = 0;
   let calls: Record<string, number> = {};
   for (let i = 0; i < 4; i++) {
     const before = await sandbox.stats();
-    const answer = await verify('uncached', uncached);
+    const answer = await verify('uncached', uncached, true);
+    uncachedInsurerErrors = Math.max(uncachedInsurerErrors, answer.insurerErrors);
     calls = diff(await sandbox.stats(), before);
     if (i >= 1) aloneMs.push(answer.elapsedMs);
   }
@@ -185,7 +195,7 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
   }));
   const slowest = loads.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
   const missing = plan.filter((entry) => !(calls[entry.insurer] >= 1));
-  if (missing.length > 0) throw new Error(`uncached: a load did not ask ${missing.length} insurer(s)`);
+  if (missing.length > 0) console.log(`  uncached: a load did not ask ${missing.length} insurer(s) (circuit open)`);
   console.log(
     `  ${insurerCount} insurers, ${first.totalCount} products listed; slowest insurer ${slowest.insurer} ${slowest.loadMs} ms; ` +
       `one uncached request alone ${round(median(aloneMs), 1)} ms`,
@@ -237,6 +247,7 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
     uncachedP99OverSlowestMs: round(un.p99 - slowest.loadMs, 1),
     rss,
     loadAverage: { start: loadAtStart, end: loadAverage() },
+    insurerErrors: { firstLoad: firstLoadInsurerErrors, cached: hit.insurerErrors, uncached: uncachedInsurerErrors },
   };
 }
 
@@ -292,6 +303,7 @@ async function main(): Promise<void> {
       'RSS idle MB',
       'RSS cached MB',
       'RSS uncached MB (peak)',
+      'insurers missing (first/cached/uncached)',
       'load',
     ],
     ...points.map((p) => [
@@ -306,6 +318,7 @@ async function main(): Promise<void> {
       String(p.rss.idle?.rssMb ?? '?'),
       String(p.rss.cached?.rssMb ?? '?'),
       `${p.rss.uncached?.rssMb ?? '?'} (${p.rss.uncached?.peakRssMb ?? '?'})`,
+      `${p.insurerErrors.firstLoad}/${p.insurerErrors.cached}/${p.insurerErrors.uncached}`,
       `${p.loadAverage.start}→${p.loadAverage.end}`,
     ]),
   ]);
