@@ -106,7 +106,11 @@ interface PointResult {
   slowestInsurer: { insurer: string; loadMs: number };
   sameBytes: { requestsPerSecond: number; p99: number };
   cached: { requestsPerSecond: number; p99: number };
-  uncached: { requestsPerSecond: number; p50: number; p99: number; aloneMs: number };
+  uncached: { requestsPerSecond: number; p50: number; p99: number; aloneMs: number; failed: number };
+  /** Errors, timeouts and non-2xx answers under load. */
+  failed: { sameBytes: number; cached: number };
+  /** Warning lines the BFFs logged (insurers that failed or timed out). */
+  warnings: { cached: number; uncached: number };
   cachedRatio: number;
   uncachedP99OverSlowestMs: number;
   rss: {
@@ -189,9 +193,11 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
     calls = diff(await sandbox.stats(), before);
     if (i >= 1) aloneMs.push(answer.elapsedMs);
   }
+  // A JSON insurer's first page says how many there are and the BFF asks the rest at once: two round
+  // trips however many pages; the others answer in one. The slowest insurer is the longest of these.
   const loads = plan.map((entry) => ({
     insurer: entry.insurer,
-    loadMs: entry.latencyMs * (calls[entry.insurer] ?? 0),
+    loadMs: entry.latencyMs * Math.min(calls[entry.insurer] ?? 0, 2),
   }));
   const slowest = loads.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
   const missing = plan.filter((entry) => !(calls[entry.insurer] >= 1));
@@ -218,15 +224,18 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
     cached: residentMemoryMb(cachedBff.child.pid),
     uncached: residentMemoryMb(uncachedBff.child.pid),
   };
-  for (const bff of [cachedBff, uncachedBff]) {
-    const problems = await problemsLogged(bff.logFile);
-    if (problems.count > 0) throw new Error(`${bff.name}: ${problems.count} warning(s):\n${problems.first.join('\n')}`);
-  }
+  // Warnings (insurers timing out) and failed requests are figures here, not a reason to stop: the
+  // uncached BFF at a hundred insurers is expected to struggle.
+  const warnings = {
+    cached: (await problemsLogged(cachedBff.logFile)).count,
+    uncached: (await problemsLogged(uncachedBff.logFile)).count,
+  };
   const of = (name: string) => {
     const list = samples.get(name) ?? [];
     const failed = list.reduce((sum, s) => sum + s.errors + s.timeouts + s.non2xx, 0);
-    if (failed > 0) throw new Error(`${name}@${insurerCount}: ${failed} errors or non-2xx answers under load`);
+    if (failed > 0) console.log(`  ${name}@${insurerCount}: ${failed} errors, timeouts or non-2xx answers under load`);
     return {
+      failed,
       requestsPerSecond: round(median(list.map((s) => s.requestsPerSecond)), 1),
       p50: median(list.map((s) => s.latencyMs.p50)),
       p99: median(list.map((s) => s.latencyMs.p99)),
@@ -242,7 +251,15 @@ async function point(insurerCount: number, logDir: string): Promise<PointResult>
     slowestInsurer: slowest,
     sameBytes: { requestsPerSecond: sb.requestsPerSecond, p99: sb.p99 },
     cached: { requestsPerSecond: ca.requestsPerSecond, p99: ca.p99 },
-    uncached: { requestsPerSecond: un.requestsPerSecond, p50: un.p50, p99: un.p99, aloneMs: round(median(aloneMs), 1) },
+    uncached: {
+      requestsPerSecond: un.requestsPerSecond,
+      p50: un.p50,
+      p99: un.p99,
+      aloneMs: round(median(aloneMs), 1),
+      failed: un.failed,
+    },
+    failed: { sameBytes: sb.failed, cached: ca.failed },
+    warnings,
     cachedRatio: round(ca.requestsPerSecond / sb.requestsPerSecond, 3),
     uncachedP99OverSlowestMs: round(un.p99 - slowest.loadMs, 1),
     rss,
@@ -304,6 +321,8 @@ async function main(): Promise<void> {
       'RSS cached MB',
       'RSS uncached MB (peak)',
       'insurers missing (first/cached/uncached)',
+      'uncached failed',
+      'BFF warnings (cached/uncached)',
       'load',
     ],
     ...points.map((p) => [
@@ -319,6 +338,8 @@ async function main(): Promise<void> {
       String(p.rss.cached?.rssMb ?? '?'),
       `${p.rss.uncached?.rssMb ?? '?'} (${p.rss.uncached?.peakRssMb ?? '?'})`,
       `${p.insurerErrors.firstLoad}/${p.insurerErrors.cached}/${p.insurerErrors.uncached}`,
+      String(p.uncached.failed),
+      `${p.warnings.cached}/${p.warnings.uncached}`,
       `${p.loadAverage.start}→${p.loadAverage.end}`,
     ]),
   ]);
