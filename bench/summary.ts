@@ -117,7 +117,7 @@ function main(): void {
       sameBytes: { requestsPerSecond: number };
       uncached: { p99: number };
       slowestInsurer: { loadMs: number };
-      uncachedP99OverSlowestMs: number;
+      uncachedP99OverSlowestMs: number | null;
       rss: {
         cached: { rssMb: number; peakRssMb: number } | null;
         uncached: { rssMb: number; peakRssMb: number } | null;
@@ -143,9 +143,9 @@ function main(): void {
       `${label}: uncached p99 vs slowest`,
       `${point.uncached.p99} ms`,
       `${point.slowestInsurer.loadMs} ms`,
-      `+${point.uncachedP99OverSlowestMs} ms`,
+      point.uncachedP99OverSlowestMs === null ? 'none completed' : `+${point.uncachedP99OverSlowestMs} ms`,
       at100 ? '≤ +50 ms' : '(curve)',
-      at100 ? verdict(point.uncachedP99OverSlowestMs <= 50) : '–',
+      at100 ? verdict(point.uncachedP99OverSlowestMs !== null && point.uncachedP99OverSlowestMs <= 50) : '–',
       pointLoad,
     ]);
     rows.push([
