@@ -35,7 +35,7 @@
  *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,7 @@ import {
   pageIds,
   productsRequest,
   GRAPHQL_HEADERS,
+  homePageRequest,
 } from './lib/products-page.js';
 import {
   HOST,
@@ -82,24 +83,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
 const DRIVER_SERVER = path.join(HERE, 'drivers', 'server.js');
 const SAME_BYTES_SERVER = path.join(HERE, 'catalogue', 'same-bytes-server.js');
-const TRUSTED_DOCUMENTS = path.resolve(BENCH_DIR, '../packages/schema/trusted-documents.json');
-
-/** The home page's request, as the client sends it: the trusted Products document by its hash. */
-function homePageRequest(graphqlUrl: string): HttpRequestSpec {
-  const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
-  const sha256Hash = Object.keys(manifest).find((hash) => /^\s*query Products\(/.test(manifest[hash] ?? ''));
-  if (!sha256Hash) throw new Error(`no Products document in ${TRUSTED_DOCUMENTS}: run the mini-program's codegen`);
-  return {
-    url: graphqlUrl,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({
-      operationName: 'Products',
-      variables: { first: 20, after: null, filter: null, sort: 'SCORE' },
-      extensions: { persistedQuery: { version: 1, sha256Hash } },
-    }),
-  };
-}
 
 const settings = loadSettingsFromEnv();
 const latencyMinMs = intFromEnv('BENCH_LATENCY_MIN_MS', 50);
@@ -360,7 +343,10 @@ async function main(): Promise<void> {
     });
     const sameBytesTarget: RunningTarget = {
       name: 'node-same-bytes',
-      request: { ...responseCacheTarget.request, url: `http://${HOST}:${sameBytes.port}/graphql` },
+      request: {
+        ...responseCacheTarget.request,
+        url: responseCacheTarget.request.url.replace(cached.request.url, `http://${HOST}:${sameBytes.port}/graphql`),
+      },
     };
     if ((await verify(sameBytesTarget)).text !== cachedAnswer.text)
       throw new Error('node-same-bytes: does not answer the bytes bff-response-cache answered');

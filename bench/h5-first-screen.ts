@@ -11,8 +11,11 @@
  *
  *   pnpm --filter @family/bench bench:h5
  *
- * Environment: BENCH_H5_VISITS (5), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUTPUT
- * (bench/results/h5-first-screen.json).
+ * With BENCH_H5_BASELINE_DIR (another H5 build, e.g. one made before a change), a second BFF serves
+ * it and the visits alternate between the two, so the ratio comes from one run on one machine state.
+ *
+ * Environment: BENCH_H5_VISITS (5), BENCH_H5_BASELINE_DIR (none), CHROMIUM_PATH (/usr/bin/chromium),
+ * BENCH_OUTPUT (bench/results/h5-first-screen.json).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +31,8 @@ const BENCH_DIR = path.resolve(HERE, '..');
 const H5_DIST = path.resolve(BENCH_DIR, '../apps/miniapp/dist/h5');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const visits = intFromEnv('BENCH_H5_VISITS', 5);
+const baselineDir = process.env.BENCH_H5_BASELINE_DIR ? path.resolve(process.env.BENCH_H5_BASELINE_DIR) : null;
+const GOAL_MS = 700;
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'h5-first-screen.json'));
 
 async function main(): Promise<void> {
@@ -53,11 +58,22 @@ async function main(): Promise<void> {
       },
       logDir,
     );
-    const visit = async (): Promise<number> => {
+    const baseline = baselineDir
+      ? await startBff(
+          'bff-h5-baseline',
+          {
+            ...bffEnv({ nodeEnv: 'production', logLevel: 'warn', sandboxUrl: sandbox.url }),
+            TRUSTED_DOCUMENTS: 'enforce',
+            H5_DIST_DIR: baselineDir,
+          },
+          logDir,
+        )
+      : null;
+    const visit = async (url: string = bff.url): Promise<number> => {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
       try {
         const page = await context.newPage();
-        await page.goto(`${bff.url}/`, { waitUntil: 'commit' });
+        await page.goto(`${url}/`, { waitUntil: 'commit' });
         // Runs in the page (this package is compiled without the DOM's types, hence the cast).
         const handle = await page.waitForFunction(
           () => {
@@ -80,20 +96,49 @@ async function main(): Promise<void> {
     };
     const warm = await visit();
     console.log(`  warm-up visit (fills the BFF's catalogue cache): ${warm.toFixed(0)} ms, discarded`);
+    if (baseline)
+      console.log(`  baseline warm-up visit (${baselineDir}): ${(await visit(baseline.url)).toFixed(0)} ms, discarded`);
     const samples: number[] = [];
+    const baselineSamples: number[] = [];
     for (let i = 1; i <= visits; i++) {
-      const ms = await visit();
-      samples.push(round(ms, 1));
-      console.log(`  visit ${i}/${visits}: first product visible after ${ms.toFixed(0)} ms`);
+      // Alternating, the baseline first on odd visits: both see the same machine state.
+      const order = baseline && i % 2 === 1 ? ['baseline', 'build'] : ['build', 'baseline'];
+      for (const which of order) {
+        if (which === 'baseline' && !baseline) continue;
+        const ms = await visit(which === 'baseline' ? baseline?.url : bff.url);
+        (which === 'baseline' ? baselineSamples : samples).push(round(ms, 1));
+        console.log(
+          `  visit ${i}/${visits}${which === 'baseline' ? ' (baseline)' : ''}: first product visible after ${ms.toFixed(0)} ms  (load ${loadAverage()})`,
+        );
+      }
     }
     const result = round(median(samples), 1);
+    const baselineResult = baseline ? round(median(baselineSamples), 1) : null;
     machine.loadAverageAtEnd = loadAverage();
-    console.log(`\nfirst product visible, median of ${visits} fresh contexts: ${result} ms (goal ≤ 700 ms)`);
+    console.log(
+      `\nfirst product visible, median of ${visits} fresh contexts: ${result} ms (goal ≤ ${GOAL_MS} ms; ratio to goal ${round(result / GOAL_MS, 2)})`,
+    );
+    if (baselineResult !== null)
+      console.log(
+        `baseline build, same run: ${baselineResult} ms; this build / baseline: ${round(result / baselineResult, 3)}`,
+      );
     console.log(`1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
     mkdirSync(path.dirname(outputFile), { recursive: true });
     writeFileSync(
       outputFile,
-      `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, visits, samplesMs: samples, medianMs: result }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          machine,
+          visits,
+          samplesMs: samples,
+          medianMs: result,
+          goalMs: GOAL_MS,
+          ...(baseline ? { baselineDir, baselineSamplesMs: baselineSamples, baselineMedianMs: baselineResult } : {}),
+        },
+        null,
+        2,
+      )}\n`,
     );
     console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
   } finally {

@@ -2,7 +2,36 @@
  * The request both end-to-end benchmarks send as normal traffic: the home page's first page of
  * products, POSTed as JSON to the BFF's /graphql, and the check that its answer is a full page.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { HttpRequestSpec } from './measure.js';
+
+const TRUSTED_DOCUMENTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)), // bench/dist/lib
+  '../../../packages/schema/trusted-documents.json',
+);
+
+/**
+ * The home page's request, as the app-wide client sends it (apps/miniapp/src/graphql/client.ts,
+ * first-screen.ts): the trusted Products document by its hash, anonymous, as a GET with its
+ * parameters in the URL, with the home page's first variables.
+ */
+export function homePageRequest(graphqlUrl: string): HttpRequestSpec {
+  const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
+  const sha256Hash = Object.keys(manifest).find((hash) => /^\s*query Products\(/.test(manifest[hash] ?? ''));
+  if (!sha256Hash) throw new Error(`no Products document in ${TRUSTED_DOCUMENTS}: run the mini-program's codegen`);
+  const parameters = [
+    'operationName=Products',
+    `variables=${encodeURIComponent(JSON.stringify({ first: 20, after: null, filter: {}, sort: 'SCORE' }))}`,
+    `extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }))}`,
+  ];
+  return {
+    url: `${graphqlUrl}?${parameters.join('&')}`,
+    method: 'GET',
+    headers: { accept: 'application/graphql-response+json, application/json' },
+  };
+}
 
 export const PAGE_SIZE = 20;
 export const PRODUCTS_QUERY = `{ products(first: ${PAGE_SIZE}) { totalCount edges { cursor node { id name category priceFrom insurer { id name } score { composite goldPick } } } pageInfo { hasNextPage endCursor } errors { code } dataAgeSeconds } }`;

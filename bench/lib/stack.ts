@@ -11,7 +11,7 @@ import { closeSync, createReadStream, existsSync, openSync, readFileSync } from 
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { SANDBOX_INSURERS, sandboxInsurerSecretsSetting } from '@family/sandbox';
+import { SANDBOX_INSURERS, generatedSigningSecret, sandboxInsurerSecretsSetting } from '@family/sandbox';
 import { versionOf } from './measure.js';
 import { forkServer, track } from './processes.js';
 
@@ -35,8 +35,8 @@ export interface Sandbox {
 }
 
 /** The sandbox insurers in a process of their own, so they share an event loop with no BFF. */
-export async function startSandboxProcess(nodeEnv: string): Promise<Sandbox> {
-  const { port } = await forkServer('sandbox', SANDBOX_SERVER, [], { ...process.env, NODE_ENV: nodeEnv });
+export async function startSandboxProcess(nodeEnv: string, env: Record<string, string> = {}): Promise<Sandbox> {
+  const { port } = await forkServer('sandbox', SANDBOX_SERVER, [], { ...process.env, ...env, NODE_ENV: nodeEnv });
   const url = `http://${HOST}:${port}`;
   return {
     url,
@@ -67,10 +67,30 @@ export interface LatencyPlanEntry {
   readonly latencyMs: number;
 }
 
-/** Evenly from min to max over the insurers, in SANDBOX_INSURERS order: deterministic. */
-export function latencyPlan(latencyMinMs: number, latencyMaxMs: number): LatencyPlanEntry[] {
-  const n = SANDBOX_INSURERS.length;
-  return SANDBOX_INSURERS.map((insurer, i) => ({
+/** The insurers a running sandbox plays (generated ones included), as it lists them. */
+export async function sandboxInsurers(sandbox: Sandbox): Promise<{ code: string; name: string; format: string }[]> {
+  const response = await fetch(`${sandbox.url}/__insurers`);
+  if (!response.ok) throw new Error(`sandbox /__insurers answered ${response.status}`);
+  return ((await response.json()) as { insurers: { code: string; name: string; format: string }[] }).insurers;
+}
+
+/** INSURER_SECRETS for these insurers: the demo secrets, and the generated signed-json insurers' own. */
+export function insurerSecretsFor(insurers: readonly { code: string; format: string }[]): string {
+  const known = new Set(SANDBOX_INSURERS.map((insurer) => insurer.code));
+  const generated = insurers
+    .filter((insurer) => insurer.format === 'signed-json' && !known.has(insurer.code))
+    .map((insurer) => `${insurer.code}=${generatedSigningSecret(insurer.code)}`);
+  return [sandboxInsurerSecretsSetting(), ...generated].join(',');
+}
+
+/** Evenly from min to max over the insurers, in SANDBOX_INSURERS order (or the given one): deterministic. */
+export function latencyPlan(
+  latencyMinMs: number,
+  latencyMaxMs: number,
+  insurers: readonly { code: string; format: string }[] = SANDBOX_INSURERS,
+): LatencyPlanEntry[] {
+  const n = insurers.length;
+  return insurers.map((insurer, i) => ({
     insurer: insurer.code,
     format: insurer.format,
     latencyMs: n === 1 ? latencyMaxMs : Math.round(latencyMinMs + ((latencyMaxMs - latencyMinMs) * i) / (n - 1)),
@@ -80,8 +100,27 @@ export function latencyPlan(latencyMinMs: number, latencyMaxMs: number): Latency
 /** Resets the sandbox's faults and counters, then gives every insurer its latency and no faults. */
 export async function applyLatencyPlan(sandbox: Sandbox, plan: readonly LatencyPlanEntry[]): Promise<void> {
   await sandbox.control('/__control/reset', {});
-  for (const { insurer, latencyMs } of plan)
-    await sandbox.control('/__control', { insurer, latencyMs, errorRate: 0, failureMode: 'none' });
+  // A few at a time: a hundred insurers are set in a moment.
+  for (let start = 0; start < plan.length; start += 10)
+    await Promise.all(
+      plan
+        .slice(start, start + 10)
+        .map(({ insurer, latencyMs }) =>
+          sandbox.control('/__control', { insurer, latencyMs, errorRate: 0, failureMode: 'none' }),
+        ),
+    );
+}
+
+/** Resident memory of a process now and at its peak (Linux /proc), in MB; null elsewhere. */
+export function residentMemoryMb(pid: number | undefined): { rssMb: number; peakRssMb: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

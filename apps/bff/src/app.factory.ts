@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { registerGraphiql } from './common/graphql/graphiql.js';
-import { registerGraphQLOverHttp } from './common/graphql/graphql-over-http.js';
+import { registerGraphQLOverHttp, registerResponseCacheHits } from './common/graphql/graphql-over-http.js';
 import { QUERY_LIMITS } from './common/graphql/query-limits.js';
 import { ResponseCache } from './common/graphql/response-cache.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './common/graphql/trusted-documents.js';
@@ -45,6 +45,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const catalogue = app.get(CatalogueSnapshotService, { strict: false });
+  const rateLimiter = app.get<RateLimiter>(RATE_LIMITER);
+  const responseCache = new ResponseCache({
+    version: () => catalogue.version(),
+    currentVersion: () => catalogue.versionNow(),
+    // Catalogues never kept (CATALOGUE_FRESH_SECONDS=0): every request has a new version, so nothing
+    // stored could be served, and computing the version would load every insurer a second time.
+    ttlMs: config.catalogueFreshMs > 0 ? config.responseCache.ttlMs : 0,
+    maxEntries: config.responseCache.maxEntries,
+    maxBytes: config.responseCache.maxBytes,
+  });
+  // First of all hooks: a response-cache hit asked by GET is answered from its URL alone, counted by
+  // the request limit, with the headers its miss had (docs/decisions/013-early-response-cache.md).
+  registerResponseCacheHits(fastify, {
+    responseCache,
+    rateLimiter,
+    requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     runWithRequestId(request.id, done);
@@ -62,10 +80,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
-  const catalogue = app.get(CatalogueSnapshotService, { strict: false });
   await registerGraphQLOverHttp(fastify, {
     bodyLimit: QUERY_LIMITS.bodyBytes,
-    rateLimiter: app.get<RateLimiter>(RATE_LIMITER),
+    rateLimiter,
     requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
     strict: config.strict,
     countStatements: config.nodeEnv !== 'production',
@@ -75,11 +92,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       config.trustedDocuments.mode,
       (detail) => logger.warn({ detail }, 'trusted documents: no manifest; hashes cannot be resolved'),
     ),
-    responseCache: new ResponseCache({
-      version: () => catalogue.version(),
-      ttlMs: config.responseCache.ttlMs,
-      maxEntries: config.responseCache.maxEntries,
-    }),
+    responseCache,
   });
   if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {
@@ -92,7 +105,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         prefix: '/',
         // Files are looked up per request, so a rebuilt H5 app is served without a restart.
         wildcard: true,
+        // The build writes .br and .gz beside its scripts and styles (apps/miniapp/scripts/
+        // precompress-h5.mjs): sent as the client accepts them, with Vary: Accept-Encoding.
+        preCompressed: true,
         setHeaders: (reply, path) => {
+          // (A precompressed file's path ends in .br or .gz; index.html is never precompressed.)
           const html = path.endsWith('.html');
           // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
           void reply.header('cache-control', html ? 'no-cache' : 'public, max-age=31536000, immutable');

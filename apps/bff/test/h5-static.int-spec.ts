@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { type BffProcess, startBff } from './harness.js';
 
@@ -9,6 +11,21 @@ import { type BffProcess, startBff } from './harness.js';
 const page = (script: string): string =>
   `<!doctype html><html><head><script>${script}</script><script defer src="/js/app.1a2b3c.js"></script></head><body><div id="app"></div></body></html>`;
 const hashOf = (script: string): string => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+
+const BIG_SCRIPT = `window.v=[${Array.from({ length: 500 }, (_, i) => i).join(',')}];`;
+
+/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 describe('the H5 app served by the BFF', () => {
   let dir: string;
@@ -19,6 +36,10 @@ describe('the H5 app served by the BFF', () => {
     mkdirSync(join(dir, 'js'));
     writeFileSync(join(dir, 'index.html'), page('window.a=1'));
     writeFileSync(join(dir, 'js/app.1a2b3c.js'), 'console.log(1)');
+    // A precompressed asset, as the H5 build writes them (apps/miniapp/scripts/precompress-h5.mjs).
+    writeFileSync(join(dir, 'js/vendor.4d5e6f.js'), BIG_SCRIPT);
+    writeFileSync(join(dir, 'js/vendor.4d5e6f.js.br'), brotliCompressSync(BIG_SCRIPT));
+    writeFileSync(join(dir, 'js/vendor.4d5e6f.js.gz'), gzipSync(BIG_SCRIPT));
     bff = await startBff({
       PORT: '0',
       PGLITE_DATA_DIR: 'memory',
@@ -60,6 +81,24 @@ describe('the H5 app served by the BFF', () => {
     const policy = (await fetch(`${bff.url}/`)).headers.get('content-security-policy') ?? '';
     expect(policy).toContain(hashOf('window.b=2'));
     expect(policy).not.toContain(hashOf('window.a=1'));
+  });
+
+  it('sends a precompressed asset as the client accepts it, and index.html uncompressed', async () => {
+    const br = await rawGet(`${bff.url}/js/vendor.4d5e6f.js`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toContain('accept-encoding');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT);
+    const gzip = await rawGet(`${bff.url}/js/vendor.4d5e6f.js`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await rawGet(`${bff.url}/js/vendor.4d5e6f.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+    const html = await rawGet(`${bff.url}/`, { 'accept-encoding': 'br' });
+    expect(html.headers['content-encoding']).toBeUndefined();
+    expect(html.headers['cache-control']).toBe('no-cache');
+    expect(html.headers['content-security-policy']).toContain('script-src');
   });
 
   it('answers API requests with a policy that loads nothing', async () => {

@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { firstQueryUrl } from './first-query';
 import { releaseApiUrlProblem } from './release-url';
 
 // Taro build configuration, shared by weapp, alipay and h5.
@@ -109,6 +110,15 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // index.html starts the home page's first request before the scripts load (src/index.html).
+        if (chain.plugins.has('htmlWebpackPlugin')) {
+          chain
+            .plugin('htmlWebpackPlugin')
+            .tap((args: Record<string, unknown>[]) => [
+              { ...args[0], firstQueryUrl: firstQueryUrl() },
+              ...args.slice(1),
+            ]);
+        }
       },
     },
   };

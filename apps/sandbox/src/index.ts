@@ -1,5 +1,6 @@
 export { buildSandbox, startSandbox, type RunningSandbox, type SandboxOptions } from './server.js';
 export {
+  GENERATED_SETTINGS,
   SANDBOX_APP_ID,
   SANDBOX_CATEGORIES,
   SANDBOX_INSURERS,
@@ -13,6 +14,7 @@ export {
   type SandboxProduct,
   type WireFormat,
 } from './data/catalogue.js';
+export { generatedSigningSecret } from './data/generated.js';
 export { SIGNATURE_MAX_AGE_MS, signRequest, stringToSign, type SignatureInput } from './insurers/request-signing.js';
 export { FAILURE_MODES, type FailureMode, type FaultSettings } from './faults.js';
 export {

@@ -41,6 +41,7 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   registerSms(app, platforms);
   registerPlatformControl(app, platforms);
   const insurerCodes = SANDBOX_INSURERS.map((insurer) => insurer.code);
+  const insurersByCode = new Map(SANDBOX_INSURERS.map((insurer) => [insurer.code, insurer]));
 
   app.get('/health', async () => ({
     status: 'ok',
@@ -48,6 +49,10 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
     formats: Object.fromEntries(SANDBOX_INSURERS.map((insurer) => [insurer.code, insurer.format])),
   }));
 
+  // Every insurer played, for a BFF seeding generated insurers (SANDBOX_GENERATED_INSURERS).
+  app.get('/__insurers', async () => ({
+    insurers: SANDBOX_INSURERS.map((insurer) => ({ code: insurer.code, name: insurer.name, format: insurer.format })),
+  }));
   app.get('/__control', async () => faults.snapshot());
   app.post('/__control', async (request, reply) => {
     const parsed = parseControlRequest(request.body, insurerCodes);
@@ -69,7 +74,7 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   app.addHook('onRequest', async (request, reply) => {
     const match = /^\/insurers\/([^/]+)\//.exec(request.url);
     if (!match) return;
-    const insurer = SANDBOX_INSURERS.find((candidate) => candidate.code === match[1]);
+    const insurer = insurersByCode.get(match[1] ?? '');
     if (!insurer) return;
     requestCounts.set(insurer.code, (requestCounts.get(insurer.code) ?? 0) + 1);
     const settings = faults.get(insurer.code);

@@ -156,6 +156,14 @@ export class CatalogueSnapshotService {
     return version;
   }
 
+  /** The kept version while it is still valid, without waiting; undefined when `version()` must look again. */
+  versionNow(): string | undefined {
+    const memo = this.versionMemo;
+    return memo && this.clock.now() < memo.validUntil && memo.generation === this.loader.generation
+      ? memo.version
+      : undefined;
+  }
+
   private enabledInsurers(): Promise<InsurerEntity[]> {
     const now = this.clock.now();
     if (!this.insurersMemo || now - this.insurersMemo.readAt >= INSURER_LIST_TTL_MS) {

@@ -109,6 +109,12 @@ const schema = z.object({
   /** Insert the demo insurers at start; on by default in development only. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /**
+   * Scale runs (docs/performance.md): the sandbox plays this many insurers in all, generated ones
+   * beyond its twelve; with the demo seed, the BFF seeds them too, as the sandbox lists them
+   * (`GET /__insurers`). Unset or at most 12: the twelve demo insurers alone.
+   */
+  SANDBOX_GENERATED_INSURERS: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
    * Where people open the H5 app (https://…): the origin of every shared link. Required in
    * production; elsewhere a link takes the origin the request came to.
    */
@@ -135,6 +141,8 @@ const schema = z.object({
   RESPONSE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   /** Most answers the response cache keeps. */
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  /** Most bytes the response cache keeps (answers, their compressed forms, keys), in MiB. */
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Requests one client IP may send to /graphql per minute (429 with Retry-After past it). */
   REQUEST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /**
@@ -190,7 +198,8 @@ export type AppConfig = Readonly<{
   circuitResetMs: number;
   h5DistDir: string | null;
   /** Seed the demo insurers, pointing at this sandbox; null when not asked to. */
-  demoSeed: Readonly<{ sandboxUrl: string }> | null;
+  /** `generatedInsurers`: also seed the sandbox's generated insurers (SANDBOX_GENERATED_INSURERS > 12). */
+  demoSeed: Readonly<{ sandboxUrl: string; generatedInsurers?: true }> | null;
   /**
    * Outside development: secrets and base URLs are required, demo data is not seeded unless asked,
    * and GraphiQL, introspection and field suggestions are off.
@@ -200,7 +209,7 @@ export type AppConfig = Readonly<{
   /** Which documents run, and where their manifest is (null: the one the client's codegen writes). */
   trustedDocuments: Readonly<{ mode: 'enforce' | 'allow'; manifestPath: string | null }>;
   /** Anonymous answers of public queries kept in memory (response-cache.ts); ttlMs 0: off. */
-  responseCache: Readonly<{ ttlMs: number; maxEntries: number }>;
+  responseCache: Readonly<{ ttlMs: number; maxEntries: number; maxBytes: number }>;
   trustProxy: boolean | number | string[];
   invites: Readonly<{
     /** The H5 app's origin for shared links; null outside production: the request's origin. */
@@ -346,7 +355,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     circuitFailureThreshold: value.CIRCUIT_FAILURE_THRESHOLD,
     circuitResetMs: Math.round(value.CIRCUIT_RESET_SECONDS * 1000),
     h5DistDir: value.H5_DIST_DIR ? absolute(value.H5_DIST_DIR) : null,
-    demoSeed: seedDemoData && sandboxUrl ? { sandboxUrl } : null,
+    demoSeed:
+      seedDemoData && sandboxUrl
+        ? { sandboxUrl, ...(value.SANDBOX_GENERATED_INSURERS > 12 ? { generatedInsurers: true as const } : {}) }
+        : null,
     strict,
     requestLimitPerIpPerMinute: value.REQUEST_LIMIT_PER_IP_PER_MINUTE,
     trustedDocuments: {
@@ -356,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     responseCache: {
       ttlMs: Math.round(value.RESPONSE_CACHE_SECONDS * 1000),
       maxEntries: value.RESPONSE_CACHE_MAX_ENTRIES,
+      maxBytes: Math.round(value.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
     },
     trustProxy: parseTrustProxy(value.TRUST_PROXY) ?? false,
     invites: {

@@ -18,7 +18,8 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: DataSource,
           useFactory: async (): Promise<DataSource> => {
             const dataSource = await openDataSource(config.database);
-            if (config.demoSeed) await seedDemoData(dataSource, config.demoSeed.sandboxUrl);
+            if (config.demoSeed)
+              await seedDemoData(dataSource, config.demoSeed.sandboxUrl, config.demoSeed.generatedInsurers === true);
             return dataSource;
           },
         },

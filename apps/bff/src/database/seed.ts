@@ -52,12 +52,43 @@ export const DEMO_INSURERS: readonly DemoInsurer[] = [
  * gains the insurers it lacks and points the demo insurers at the sandbox running now; an operator's
  * other changes to a seeded row (disabling an insurer, say) are kept.
  */
-export async function seedDemoData(dataSource: DataSource, sandboxUrl: string): Promise<void> {
-  await dataSource
-    .getRepository(InsurerEntity)
-    .createQueryBuilder()
-    .insert()
-    .values(DEMO_INSURERS.map((insurer) => ({ ...insurer, baseUrl: sandboxUrl })))
-    .orUpdate(['base_url'], ['id'])
-    .execute();
+export async function seedDemoData(
+  dataSource: DataSource,
+  sandboxUrl: string,
+  generatedInsurers = false,
+): Promise<void> {
+  const insurers = generatedInsurers
+    ? [...DEMO_INSURERS, ...(await sandboxGeneratedInsurers(sandboxUrl))]
+    : DEMO_INSURERS;
+  // In batches: a few hundred rows at most, well within any engine's parameter limit per batch.
+  for (let start = 0; start < insurers.length; start += 100) {
+    await dataSource
+      .getRepository(InsurerEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(insurers.slice(start, start + 100).map((insurer) => ({ ...insurer, baseUrl: sandboxUrl })))
+      .orUpdate(['base_url'], ['id'])
+      .execute();
+  }
+}
+
+const FORMATS: Readonly<Partial<Record<string, (id: string, name: string) => DemoInsurer>>> = {
+  json: jsonPaged,
+  xml,
+  'signed-json': signedJson,
+};
+
+/**
+ * The insurers the sandbox generates for scale runs (SANDBOX_GENERATED_INSURERS), as it lists them;
+ * the twelve demo insurers are left to DEMO_INSURERS. A sandbox that cannot be read stops the start.
+ */
+async function sandboxGeneratedInsurers(sandboxUrl: string): Promise<DemoInsurer[]> {
+  const response = await fetch(new URL('/__insurers', sandboxUrl));
+  if (!response.ok) throw new Error(`sandbox ${sandboxUrl}/__insurers answered ${response.status}`);
+  const { insurers } = (await response.json()) as { insurers: { code: string; name: string; format: string }[] };
+  const demo = new Set(DEMO_INSURERS.map((insurer) => insurer.id));
+  return insurers.flatMap((insurer) => {
+    const make = FORMATS[insurer.format];
+    return make && !demo.has(insurer.code) ? [make(insurer.code, insurer.name)] : [];
+  });
 }

@@ -26,6 +26,11 @@ import { taroTransport, type Transport } from './transport';
  * Should the server not know the hash (`PERSISTED_QUERY_NOT_FOUND`: a BFF built from older
  * documents), the request is sent once more with the text beside the hash; a production BFF still
  * refuses a document it does not trust.
+ *
+ * With `getQueries` (the app-wide client), an anonymous query by hash is sent as GET, its parameters in the URL (GraphQL over HTTP allows GET
+ * for queries): the BFF answers a response-cache hit from the URL alone, before reading anything
+ * else (docs/decisions/013-early-response-cache.md). Mutations, signed-in requests and requests
+ * carrying the text are POSTed.
  */
 
 export interface GraphQLClientOptions {
@@ -42,6 +47,11 @@ export interface GraphQLClientOptions {
   session?: SessionOptions;
   /** Replaces `Taro.request`, e.g. in tests. */
   transport?: Transport;
+  /**
+   * Send anonymous queries by hash as GET (the app-wide client does): a cached answer is then found
+   * from the URL alone. Default false: everything is POSTed.
+   */
+  getQueries?: boolean;
 }
 
 export interface GraphQLClient {
@@ -69,6 +79,30 @@ export function defaultEndpoint(): string {
 
 export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 
+/** Longest URL sent as GET; a longer one (large variables) is POSTed. */
+export const MAX_GET_URL_LENGTH = 2000;
+
+/**
+ * The GET URL of an anonymous query by hash (`operationName`, `variables`, `extensions` as JSON in
+ * the query string, in that order, so equal requests have equal URLs), or null when it must be POSTed.
+ */
+export function getUrlOf(
+  endpoint: string,
+  query: string,
+  operationName: string | undefined,
+  variables: unknown,
+  extensions: unknown,
+): string | null {
+  if (!/^\s*query\b/.test(query)) return null;
+  const parameters = [
+    ...(operationName ? [`operationName=${encodeURIComponent(operationName)}`] : []),
+    `variables=${encodeURIComponent(JSON.stringify(variables ?? {}))}`,
+    `extensions=${encodeURIComponent(JSON.stringify(extensions))}`,
+  ];
+  const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${parameters.join('&')}`;
+  return url.length <= MAX_GET_URL_LENGTH ? url : null;
+}
+
 /** The sha256 of the document's text, as codegen put it in `__meta__`; undefined for a hand-made one. */
 export function documentHashOf<TData, TVariables>(
   document: TypedDocumentString<TData, TVariables>,
@@ -81,6 +115,11 @@ export function documentHashOf<TData, TVariables>(
 function operationNameOf(query: string): string | undefined {
   const match = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query);
   return match?.[1];
+}
+
+/** A GET has no body, so no content type. */
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
 }
 
 export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQLClient {
@@ -110,8 +149,15 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
         return resultFromResponse<TData>(await transport({ url, body, headers, timeoutMs }));
       }
       const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+      const anonymous = !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      const getUrl =
+        options.getQueries && anonymous ? getUrlOf(url, query, operationName, variables, extensions) : null;
       const byHash = resultFromResponse<TData>(
-        await transport({ url, body: JSON.stringify({ variables, operationName, extensions }), headers, timeoutMs }),
+        await transport(
+          getUrl !== null
+            ? { url: getUrl, method: 'GET', body: '', headers: withoutContentType(headers), timeoutMs }
+            : { url, body: JSON.stringify({ variables, operationName, extensions }), headers, timeoutMs },
+        ),
       );
       if (byHash.error?.code !== PERSISTED_QUERY_NOT_FOUND) return byHash;
       const body = JSON.stringify({ query, variables, operationName, extensions });
@@ -143,4 +189,4 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
 }
 
 /** The app-wide client, carrying the session kept in Taro storage. */
-export const graphqlClient = createGraphQLClient({ session: { store: sessionStore } });
+export const graphqlClient = createGraphQLClient({ session: { store: sessionStore }, getQueries: true });

@@ -1,9 +1,12 @@
 import Taro from '@tarojs/taro';
 import { describeFailure, GraphQLClientError, isRecord, messages } from './errors';
+import { takeFirstScreenAnswer } from './first-screen';
 
 /** One HTTP request, as the client hands it to a transport. */
 export interface TransportRequest {
   url: string;
+  /** POST unless said otherwise; a GET carries everything in `url` and has no body. */
+  method?: 'GET' | 'POST';
   body: string;
   headers: Record<string, string>;
   timeoutMs: number;
@@ -45,10 +48,10 @@ function httpAnswerOfFailure(err: unknown): TransportResponse | null {
 }
 
 /**
- * The default transport: a POST through `Taro.request` (mini-programs have no `fetch`), with a timer
+ * One request, POST or GET, through `Taro.request` (mini-programs have no `fetch`), with a timer
  * as a safety net around the platform's own timeout.
  */
-export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
+const taroRequest: Transport = ({ url, method = 'POST', body, headers, timeoutMs }) =>
   new Promise<TransportResponse>((resolve, reject) => {
     let settled = false;
     // Declared first: some platforms call `success`/`fail` synchronously.
@@ -64,8 +67,8 @@ export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
 
     const task = Taro.request<unknown, string>({
       url,
-      method: 'POST',
-      data: body,
+      method,
+      ...(method === 'POST' ? { data: body } : {}),
       header: headers,
       timeout: timeoutMs,
       dataType: 'json',
@@ -99,3 +102,14 @@ export const taroTransport: Transport = ({ url, body, headers, timeoutMs }) =>
       }
     }, timeoutMs + 500);
   });
+
+/**
+ * The default transport: `Taro.request`; on H5, the home page's first request is the one index.html
+ * already started, when there is one (graphql/first-screen.ts).
+ */
+export const taroTransport: Transport = (request) => {
+  // H5: the home page's first request may already be on its way (index.html started it).
+  const started = request.method === 'GET' ? takeFirstScreenAnswer(request.url) : undefined;
+  if (started) return started.catch(() => taroRequest(request));
+  return taroRequest(request);
+};

@@ -1,3 +1,4 @@
+import { generateInsurers, generatedSettingsOf, generatedSigningSecret } from './generated.js';
 import type { SandboxInsurer } from './types.js';
 
 /**
@@ -5,7 +6,7 @@ import type { SandboxInsurer } from './types.js';
  * ranges Chinese insurers publish (see docs/sandbox-data.md). 小方互联保险 deliberately fails the
  * qualification gate (registered capital 0.5 bn yuan < 1 bn, complaint rate 0.21% > 0.15%).
  */
-export const SANDBOX_INSURERS: readonly SandboxInsurer[] = [
+const HAND_WRITTEN_INSURERS: readonly SandboxInsurer[] = [
   // json-paged
   {
     code: 'kangning',
@@ -204,6 +205,18 @@ export const SANDBOX_INSURERS: readonly SandboxInsurer[] = [
   },
 ];
 
+/** The generated-catalogue settings this process runs with (./generated.ts). */
+export const GENERATED_SETTINGS = generatedSettingsOf(process.env);
+
+/** Every insurer the sandbox plays: the hand-written twelve, then any generated ones. */
+export const SANDBOX_INSURERS: readonly SandboxInsurer[] = [
+  ...HAND_WRITTEN_INSURERS,
+  ...generateInsurers(GENERATED_SETTINGS.insurers, HAND_WRITTEN_INSURERS),
+];
+
+/** How many of SANDBOX_INSURERS are hand-written (the rest are generated). */
+export const HAND_WRITTEN_INSURER_COUNT = HAND_WRITTEN_INSURERS.length;
+
 /**
  * Fictional demo signing secrets of the signed-json insurers. Not secret at all: they exist so that
  * `pnpm start` and the tests can hand them to the BFF as `INSURER_SECRETS=id=secret,...`.
@@ -213,6 +226,11 @@ export const SANDBOX_SIGNING_SECRETS: Readonly<Record<string, string>> = {
   hean: 'sandbox-hean-3b8d5f0a9e2c',
   qiming: 'sandbox-qiming-e4a7c2d9b1f0',
   xiaofang: 'sandbox-xiaofang-5f2b8e1c7a3d',
+  ...Object.fromEntries(
+    SANDBOX_INSURERS.slice(HAND_WRITTEN_INSURERS.length)
+      .filter((insurer) => insurer.format === 'signed-json')
+      .map((insurer) => [insurer.code, generatedSigningSecret(insurer.code)]),
+  ),
 };
 
 /** The app id the sandbox's signed-json insurers issued to our BFF (sent as `X-App-Id`). */

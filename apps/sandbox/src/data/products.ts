@@ -1,4 +1,4 @@
-import { SANDBOX_INSURERS } from './insurers.js';
+import { GENERATED_SETTINGS, HAND_WRITTEN_INSURER_COUNT, SANDBOX_INSURERS } from './insurers.js';
 import { between, seededRandom } from './random.js';
 import {
   ACCIDENT_EXCLUSIONS,
@@ -705,10 +705,27 @@ const MIX_BY_INSURER: Readonly<Record<string, ProductMix>> = {
   xiaofang: { MEDICAL: 1, ACCIDENT: 2, TRAVEL: 2, PROPERTY: 1 },
 };
 
+/** A generated insurer's mix: its kind's proportions scaled to `total` products (./generated.ts). */
+function scaledMix(kind: InsurerKind, total: number): ProductMix {
+  const base = Object.entries(MIX_BY_KIND[kind]) as [SandboxCategory, number][];
+  const sum = base.reduce((acc, [, count]) => acc + count, 0);
+  const mix: ProductMix = {};
+  let given = 0;
+  base.forEach(([category, count], index) => {
+    const share = index === base.length - 1 ? total - given : Math.floor((total * count) / sum);
+    mix[category] = share;
+    given += share;
+  });
+  return mix;
+}
+
 function generate(): SandboxProduct[] {
   const products: SandboxProduct[] = [];
   SANDBOX_INSURERS.forEach((insurer, insurerIndex) => {
-    const mix = MIX_BY_INSURER[insurer.code] ?? MIX_BY_KIND[insurer.kind];
+    const mix =
+      insurerIndex >= HAND_WRITTEN_INSURER_COUNT
+        ? scaledMix(insurer.kind, GENERATED_SETTINGS.productsPerInsurer)
+        : (MIX_BY_INSURER[insurer.code] ?? MIX_BY_KIND[insurer.kind]);
     for (const [category, count] of Object.entries(mix) as [SandboxCategory, number][]) {
       for (let ordinal = 0; ordinal < count; ordinal++) {
         const code = `${insurer.codePrefix}-${CODE_WORDS[category]}-${String(ordinal + 1).padStart(2, '0')}`;

@@ -66,6 +66,7 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
     avgClaimDays: insurer.facts.averageClaimDays,
     onlineClaimRate: insurer.facts.onlineClaimRate,
   };
+  let rendered: Record<string, unknown>[] | undefined;
   app.get<{ Querystring: { page?: string; pageSize?: string } }>(
     `/insurers/${insurer.code}/api/v1/products`,
     async (request, reply) => {
@@ -80,8 +81,10 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
       ) {
         return reply.code(400).send({ code: 40001, message: 'invalid page or pageSize', data: null });
       }
-      const all = productsOf(insurer.code);
-      const list = all.slice((page - 1) * pageSize, page * pageSize).map(renderProduct);
+      // Rendered once, on the first request: the catalogue never changes within a run.
+      rendered ??= productsOf(insurer.code).map(renderProduct);
+      const all = rendered;
+      const list = all.slice((page - 1) * pageSize, page * pageSize);
       return { code: 0, message: 'ok', data: { insurer: facts, list, page, pageSize, total: all.length } };
     },
   );

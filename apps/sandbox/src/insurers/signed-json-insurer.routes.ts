@@ -66,6 +66,7 @@ export function registerSignedJsonInsurer(
     avg_claim_settlement_days: insurer.facts.averageClaimDays,
     online_claim_ratio: insurer.facts.onlineClaimRate,
   };
+  let result: string | undefined;
   app.get(`/insurers/${insurer.code}/open/v2/catalogue`, async (request, reply) => {
     const header = (name: string): string | undefined => {
       const value = request.headers[name];
@@ -87,13 +88,13 @@ export function registerSignedJsonInsurer(
         result: null,
       });
     }
-    return {
-      success: true,
-      error_code: null,
-      message: '成功',
-      request_id: requestId,
-      result: { insurer: facts, products: productsOf(insurer.code).map(renderProduct) },
-    };
+    // The catalogue never changes within a run: serialised once; only the request id differs.
+    result ??= JSON.stringify({ insurer: facts, products: productsOf(insurer.code).map(renderProduct) });
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(
+        `{"success":true,"error_code":null,"message":"成功","request_id":${JSON.stringify(requestId)},"result":${result}}`,
+      );
   });
 }
 

@@ -64,9 +64,11 @@ function renderProduct(product: SandboxProduct): string {
  * shape on purpose.
  */
 export function registerXmlInsurer(app: FastifyInstance, insurer: SandboxInsurer): void {
+  // The catalogue never changes within a run: rendered once, on the first request (a hundred
+  // generated insurers would otherwise keep the sandbox's one event loop busy rendering).
+  let xml: string | undefined;
   app.get(`/insurers/${insurer.code}/catalogue.xml`, async (_request, reply) => {
-    const products = productsOf(insurer.code).map(renderProduct).join('\n');
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${renderInsurer(insurer)}\n${products}\n</catalogue>\n`;
+    xml ??= `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${renderInsurer(insurer)}\n${productsOf(insurer.code).map(renderProduct).join('\n')}\n</catalogue>\n`;
     return reply.type('application/xml; charset=utf-8').send(xml);
   });
 }

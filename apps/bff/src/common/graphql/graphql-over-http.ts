@@ -5,7 +5,16 @@ import { finishBeforeAnswer, statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { formatGraphQLError, requestErrorsOf } from './graphql-error.formatter.js';
 import { LIMIT_ERROR_CODES, QUERY_LIMITS, countTokens, tokenLimitError } from './query-limits.js';
-import { type CachedAnswer, type ResponseCache, etagOf, matchesIfNoneMatch } from './response-cache.js';
+import {
+  type CachedAnswer,
+  type ResponseCache,
+  etagOf,
+  matchesIfNoneMatch,
+  negotiateContentCoding,
+  type Representation,
+  representationOf,
+} from './response-cache.js';
+import type { RateDecision } from '../rate-limit/rate-limiter.js';
 import { SHA256_HEX, sha256Hex, type TrustedDocuments } from './trusted-documents.js';
 
 /**
@@ -94,10 +103,21 @@ class HttpRefusal extends Error {
   }
 }
 
+const mediaTypeMemo = new Map<string, MediaType | null>();
+
 /** The media type to answer in, from the Accept header; null when the client accepts neither. */
 export function negotiateMediaType(accept: string | undefined): MediaType | null {
   // No Accept header: the spec asks to assume application/json.
   if (!accept || accept.trim() === '') return JSON_MEDIA;
+  const known = mediaTypeMemo.get(accept);
+  if (known !== undefined) return known;
+  const mediaType = negotiate(accept);
+  // Clients send a handful of Accept headers: remembered, within a bound.
+  if (mediaTypeMemo.size < 256) mediaTypeMemo.set(accept, mediaType);
+  return mediaType;
+}
+
+function negotiate(accept: string): MediaType | null {
   const ranges = accept.split(',').map((part) => {
     const [type, ...parameters] = part.trim().toLowerCase().split(';');
     const quality = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
@@ -210,17 +230,144 @@ function send(reply: FastifyReply, mediaType: MediaType, statusCode: number, bod
     .send(JSON.stringify(body));
 }
 
-/** A public answer as bytes, with its ETag; 304 without a body when the client already holds it. */
+/** Vary of a cached answer: it depends on the media type, the content coding and being anonymous. */
+const CACHED_VARY = 'accept, accept-encoding, authorization';
+/** Headers of a miss that differ per request or per representation: not kept with the answer. */
+const PER_REQUEST_HEADERS = new Set([
+  'x-request-id',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'x-response-cache',
+  'x-db-statements',
+]);
+
+/**
+ * A public answer as bytes, with its ETag, in the content coding the client prefers (br, gzip, or
+ * none); 304 without a body when the client already holds that form. The headers are the same
+ * whether the answer comes from the handler or from the early hook (`registerResponseCacheHits`).
+ */
 function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
-  mediaType: MediaType,
   answer: CachedAnswer,
   state: 'hit' | 'miss',
+  cache: ResponseCache,
+  key: string,
 ): FastifyReply {
-  void reply.header('etag', answer.etag).header('vary', 'accept, authorization').header('x-response-cache', state);
-  if (matchesIfNoneMatch(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
-  return reply.code(200).header('content-type', `${mediaType}; charset=utf-8`).send(answer.body);
+  const before = answer.size;
+  const form = representationOf(answer, negotiateContentCoding(request.headers['accept-encoding']));
+  cache.grew(key, answer, before);
+  void reply.headers(answer.headers).header('etag', form.etag).header('x-response-cache', state);
+  if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) return reply.code(304).send();
+  if (form.coding !== 'identity') void reply.header('content-encoding', form.coding);
+  return reply.code(200).send(form.body);
+}
+
+/** The headers a cached answer is sent with on every hit: what the miss was sent with, bar per-request ones. */
+function headersToKeep(reply: FastifyReply): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue;
+    kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return kept;
+}
+
+/** The cache key of a GET request: its raw URL says everything (document, variables, operation). */
+function getKeyParts(request: FastifyRequest, mediaType: MediaType): string[] {
+  return ['GET', request.url, mediaType, request.headers.host ?? ''];
+}
+
+/** A rate decision taken by the early hook, so the request is counted once. */
+const RATE_DECISION = Symbol('rateDecision');
+type CountedRequest = FastifyRequest & { [RATE_DECISION]?: RateDecision };
+
+export interface ResponseCacheHitOptions {
+  readonly responseCache: ResponseCache;
+  readonly rateLimiter: RateLimiter;
+  readonly requestsPerIpPerMinute: number;
+}
+
+/**
+ * Answers response-cache hits of anonymous GET requests from the first `onRequest` hook, before the
+ * request id's async context, the security-header hook and the GraphQL routes' own hooks run
+ * (docs/decisions/013-early-response-cache.md). Register it on the root instance before any other
+ * hook. A hit is still counted by the per-address request limit (a refused one goes on to the
+ * routes' hook, which answers 429 without counting it again), and is sent with the headers its miss
+ * was sent with, security headers included, plus its own request id. With the catalogue's version
+ * kept and the counters in memory, a hit takes no promise: headers and bytes are written straight to
+ * the socket (Fastify's reply is hijacked, so the request log, at info level, does not list it).
+ */
+export function registerResponseCacheHits(fastify: FastifyInstance, options: ResponseCacheHitOptions): void {
+  const cache = options.responseCache;
+  if (!cache.enabled) return;
+  const prefix = `${GRAPHQL_PATH}?`;
+  const { rateLimiter, requestsPerIpPerMinute } = options;
+
+  /** Answers the hit, or leaves the request to the routes; true when answered. */
+  const answer = (request: FastifyRequest, reply: FastifyReply, key: string, decision?: RateDecision): boolean => {
+    const entry = cache.get(key);
+    if (!entry) return false;
+    const counted = decision ?? rateLimiter.hitNow?.(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000);
+    if (counted === undefined) return false;
+    if (!counted.allowed) {
+      (request as CountedRequest)[RATE_DECISION] = counted;
+      return false;
+    }
+    const before = entry.size;
+    const form = representationOf(entry, negotiateContentCoding(request.headers['accept-encoding']));
+    cache.grew(key, entry, before);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
+      void reply.header('x-request-id', request.id);
+      void sendCached(request, reply, entry, 'hit', cache, key);
+      return true;
+    }
+    const headers = (form.rawHeaders ??= rawHeadersOf(entry.headers, form));
+    const raw = reply.hijack().raw;
+    raw.writeHead(200, [...headers, 'x-request-id', request.id]);
+    raw.end(form.body);
+    return true;
+  };
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || request.headers.authorization !== undefined || !request.url.startsWith(prefix))
+      return done();
+    const mediaType = negotiateMediaType(request.headers.accept);
+    if (!mediaType) return done();
+    const parts = getKeyParts(request, mediaType);
+    const key = cache.keyNow(parts);
+    // Version and counters at hand: no promise at all.
+    if (key !== undefined && rateLimiter.hitNow) {
+      if (!answer(request, reply, key)) done();
+      return undefined;
+    }
+    void (async () => {
+      const slowKey = key ?? (await cache.keyOf(parts));
+      if (!cache.get(slowKey)) return false;
+      const decision = rateLimiter.hitNow
+        ? undefined
+        : await rateLimiter
+            .hit(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000)
+            .catch(() => ({ allowed: true, retryAfterMs: 0 }));
+      return answer(request, reply, slowKey, decision);
+    })().then(
+      (answered) => {
+        if (!answered) done();
+      },
+      (error: Error) => done(error),
+    );
+    return undefined;
+  });
+}
+
+/** The 200 answer's headers of one form of a cached answer, as a flat list (request id left out). */
+function rawHeadersOf(kept: Readonly<Record<string, string>>, form: Representation): string[] {
+  const headers = Object.entries(kept).flat();
+  headers.push('etag', form.etag, 'x-response-cache', 'hit');
+  if (form.coding !== 'identity') headers.push('content-encoding', form.coding);
+  headers.push('content-length', String(form.body.length));
+  return headers;
 }
 
 function refusalBody(code: string, message: string, extensions: Record<string, unknown> = {}): ExecutionAnswer {
@@ -264,14 +411,16 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
           refusalBody('NOT_ACCEPTABLE', '请接受 application/json 或 application/graphql-response+json'),
         );
       }
-      const decision = await options.rateLimiter
-        .hit(`request:ip:${request.ip}`, options.requestsPerIpPerMinute, 60_000)
-        // The blanket limit protects the service; with its counters unreachable (Redis down) the
-        // service keeps answering rather than refusing everyone. Sign-in keeps its own limits.
-        .catch((error: Error) => {
-          logger.warn({ detail: error.message }, 'request limit unavailable; request let through');
-          return { allowed: true, retryAfterMs: 0 };
-        });
+      const decision =
+        (request as CountedRequest)[RATE_DECISION] ??
+        (await options.rateLimiter
+          .hit(`request:ip:${request.ip}`, options.requestsPerIpPerMinute, 60_000)
+          // The blanket limit protects the service; with its counters unreachable (Redis down) the
+          // service keeps answering rather than refusing everyone. Sign-in keeps its own limits.
+          .catch((error: Error) => {
+            logger.warn({ detail: error.message }, 'request limit unavailable; request let through');
+            return { allowed: true, retryAfterMs: 0 };
+          }));
       if (!decision.allowed) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         return send(
@@ -289,7 +438,12 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
       return send(reply, mediaTypeOf(request), refusal.statusCode, refusalBody(refusal.code, refusal.message));
     });
 
-    const execute = async (request: FastifyRequest, reply: FastifyReply, read: () => GraphQLParameters) => {
+    const execute = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      read: () => GraphQLParameters,
+      method: 'GET' | 'POST',
+    ) => {
       const mediaType = mediaTypeOf(request);
       let parameters: GraphQLParameters;
       let document: ResolvedDocument;
@@ -308,17 +462,21 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
       const cache = options.responseCache;
       const cacheKey =
         cache?.enabled && document.publicQuery && request.headers.authorization === undefined
-          ? await cache.keyOf([
-              document.hash(),
-              parameters.operationName ?? '',
-              JSON.stringify(parameters.variables ?? {}),
-              mediaType,
-              request.headers.host ?? '',
-            ])
+          ? await cache.keyOf(
+              method === 'GET'
+                ? getKeyParts(request, mediaType)
+                : [
+                    document.hash(),
+                    parameters.operationName ?? '',
+                    JSON.stringify(parameters.variables ?? {}),
+                    mediaType,
+                    request.headers.host ?? '',
+                  ],
+            )
           : null;
       if (cache && cacheKey !== null) {
         const cached = cache.get(cacheKey);
-        if (cached) return sendCached(request, reply, mediaType, cached, 'hit');
+        if (cached) return sendCached(request, reply, cached, 'hit', cache, cacheKey);
       }
       try {
         const result = await (reply as GraphQLReply).graphql(
@@ -340,7 +498,9 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         const answer = { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
         if (cache && cacheKey !== null && !answer.errors) {
           const body = Buffer.from(JSON.stringify(answer));
-          return sendCached(request, reply, mediaType, cache.set(cacheKey, body, etagOf(body)), 'miss');
+          void reply.header('content-type', `${mediaType}; charset=utf-8`).header('vary', CACHED_VARY);
+          const stored = cache.set(cacheKey, body, etagOf(body), headersToKeep(reply));
+          return sendCached(request, reply, stored, 'miss', cache, cacheKey);
         }
         return send(reply, mediaType, 200, answer);
       } catch (error) {
@@ -349,10 +509,10 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
     };
 
     scope.post(GRAPHQL_PATH, { bodyLimit: options.bodyLimit }, (request, reply) =>
-      execute(request, reply, () => readParameters(request.body)),
+      execute(request, reply, () => readParameters(request.body), 'POST'),
     );
     scope.get(GRAPHQL_PATH, (request, reply) =>
-      execute(request, reply, () => readQueryString(request.query as Record<string, unknown>)),
+      execute(request, reply, () => readQueryString(request.query as Record<string, unknown>), 'GET'),
     );
   });
 }

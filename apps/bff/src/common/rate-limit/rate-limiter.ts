@@ -12,6 +12,11 @@ export interface RateDecision {
  */
 export interface RateLimiter {
   hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /**
+   * `hit` without a promise, where the counters are in this process (memory); absent otherwise.
+   * Lets a response-cache hit be counted and answered within one synchronous hook.
+   */
+  hitNow?(key: string, limit: number, windowMs: number): RateDecision;
   /** The hits counted for a key in its current window, without counting one more. */
   peek(key: string): Promise<{ count: number; retryAfterMs: number }>;
   close(): Promise<void>;
@@ -19,12 +24,18 @@ export interface RateLimiter {
 
 export const RATE_LIMITER = Symbol('RATE_LIMITER');
 
+const ALLOWED: RateDecision = Object.freeze({ allowed: true, retryAfterMs: 0 });
+
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateDecision> {
+    return this.hitNow(key, limit, windowMs);
+  }
+
+  hitNow(key: string, limit: number, windowMs: number): RateDecision {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
@@ -32,9 +43,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(key, window);
     }
     window.count += 1;
-    return window.count <= limit
-      ? { allowed: true, retryAfterMs: 0 }
-      : { allowed: false, retryAfterMs: window.resetAt - now };
+    return window.count <= limit ? ALLOWED : { allowed: false, retryAfterMs: window.resetAt - now };
   }
 
   async peek(key: string): Promise<{ count: number; retryAfterMs: number }> {

@@ -35,6 +35,58 @@ describe('createGraphQLClient', () => {
     expect(body.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: hash } });
   });
 
+  it('sends an anonymous query by hash as GET, its parameters in the URL, without a body', async () => {
+    const seen: TransportRequest[] = [];
+    const client = createGraphQLClient({
+      endpoint: 'https://api.example.test/graphql',
+      transport: fixedTransport(200, { data: { products } }, seen),
+      getQueries: true,
+    });
+    const result = await client.execute(ProductsDocument, variables);
+    expect(result).toEqual({ data: { products }, error: null });
+    expect(seen[0]?.method).toBe('GET');
+    expect(seen[0]?.body).toBe('');
+    expect(seen[0]?.headers['content-type']).toBeUndefined();
+    const url = new URL(seen[0]?.url ?? '');
+    expect(url.origin + url.pathname).toBe('https://api.example.test/graphql');
+    expect(url.searchParams.get('operationName')).toBe('Products');
+    expect(JSON.parse(url.searchParams.get('variables') ?? '')).toEqual(variables);
+    expect(JSON.parse(url.searchParams.get('extensions') ?? '')).toEqual({
+      persistedQuery: { version: 1, sha256Hash: documentHashOf(ProductsDocument) },
+    });
+    expect(url.searchParams.get('query')).toBeNull();
+  });
+
+  it('POSTs an anonymous query whose URL would be too long', async () => {
+    const seen: TransportRequest[] = [];
+    const client = createGraphQLClient({
+      transport: fixedTransport(200, { data: { products } }, seen),
+      getQueries: true,
+    });
+    await client.execute(ProductsDocument, { ...variables, filter: { text: 'x'.repeat(3000) } });
+    expect(seen[0]?.method ?? 'POST').toBe('POST');
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toMatchObject({ operationName: 'Products' });
+  });
+
+  it('POSTs a signed-in query and a mutation even with getQueries', async () => {
+    const seen: TransportRequest[] = [];
+    const client = createGraphQLClient({
+      transport: fixedTransport(200, { data: { products } }, seen),
+      getAuthHeader: () => ({ Authorization: 'Bearer t' }),
+      getQueries: true,
+    });
+    await client.execute(ProductsDocument, variables);
+    expect(seen[0]?.method ?? 'POST').toBe('POST');
+    const mutation = new TypedDocumentString<{ logout: boolean }, Record<string, never>>('mutation Logout { logout }', {
+      hash: 'a'.repeat(64),
+    });
+    await createGraphQLClient({ transport: fixedTransport(200, { data: {} }, seen), getQueries: true }).execute(
+      mutation,
+      {},
+    );
+    expect(seen[1]?.method ?? 'POST').toBe('POST');
+  });
+
   it('POSTs the text of a document without a hash', async () => {
     const seen: TransportRequest[] = [];
     const client = createGraphQLClient({ transport: fixedTransport(200, { data: { ping: true } }, seen) });

@@ -1,7 +1,8 @@
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from '@family/domain';
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { removeFirstScreenSkeleton } from '../../../../graphql/first-screen';
 import StateView from '../../../../components/state-view';
 import { InsurersDocument, type ProductCategory } from '../../../../graphql/generated/graphql';
 import { useQuery } from '../../../../hooks/useQuery';
@@ -51,6 +52,10 @@ export default function HomeScreen() {
   const suggestions = useSearchSuggestions(draft.text, { enabled: suggesting && draft.text !== applied.text });
 
   useDidShow(() => setCompareCount(loadCompareList().length));
+  // H5: index.html shows a skeleton of the list until the first page (or an error) is here.
+  useEffect(() => {
+    if (state.status !== 'loading') removeFirstScreenSkeleton();
+  }, [state.status]);
 
   usePullDownRefresh(() => {
     void refresh().then((error) => {

@@ -1,0 +1,39 @@
+/**
+ * The H5 first screen (docs/performance.md, "H5 first screen"): index.html starts the home page's
+ * products request while the app's scripts are still loading (an inline script, config/first-query.ts)
+ * and shows a skeleton of the list until the home screen has something to show. This module hands the
+ * started request to the transport, once, and takes the skeleton away. Both do nothing outside H5 or
+ * when index.html started nothing.
+ */
+
+/** The home page's first products request (useProductList with the initial filter values). */
+export const HOME_PRODUCTS_VARIABLES = { first: 20, after: null, filter: {}, sort: 'SCORE' } as const;
+
+/** The id of the skeleton element in src/index.html. */
+export const FIRST_SCREEN_SKELETON_ID = 'first-screen-skeleton';
+
+interface FirstScreen {
+  readonly url: string;
+  readonly answer: Promise<{ statusCode: number; body: string }>;
+}
+
+type FirstScreenWindow = { __FIRST_SCREEN__?: FirstScreen };
+
+/** The request index.html started for `url`, once; undefined for any other URL or a second time. */
+export function takeFirstScreenAnswer(url: string): FirstScreen['answer'] | undefined {
+  if (process.env.TARO_ENV !== 'h5') return undefined;
+  const holder = globalThis as unknown as FirstScreenWindow;
+  const started = holder.__FIRST_SCREEN__;
+  if (!started || started.url !== url) return undefined;
+  holder.__FIRST_SCREEN__ = undefined;
+  return started.answer;
+}
+
+/** Takes the skeleton away (the home screen has its list, an error or an empty state to show). */
+export function removeFirstScreenSkeleton(): void {
+  if (process.env.TARO_ENV !== 'h5') return;
+  const { document } = globalThis as unknown as {
+    document?: { getElementById(id: string): { remove(): void } | null };
+  };
+  document?.getElementById(FIRST_SCREEN_SKELETON_ID)?.remove();
+}
