@@ -158,6 +158,67 @@ describe('catalogue snapshot, listing and quote services', () => {
     expect(await snapshots.version()).not.toBe(third);
   });
 
+  it('shares one load and one built snapshot among the requests that arrive while it is taken (single-flight)', async () => {
+    const pending: Array<() => void> = [];
+    const later = <T>(answer: () => T): Promise<T> =>
+      new Promise<T>((resolve, reject) =>
+        pending.push(() => {
+          try {
+            resolve(answer());
+          } catch (error) {
+            reject(error as Error);
+          }
+        }),
+      );
+    const adapter = new FakeAdapter({
+      a: () => later(() => catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)])),
+      b: () =>
+        later(() => {
+          throw new UpstreamError('BAD_RESPONSE', 'truncated');
+        }),
+    });
+    // Uncached: every request asks every insurer (the benchmark's "uncached" BFF).
+    const { snapshots, service } = build([insurer('a'), insurer('b')], adapter, {
+      CATALOGUE_FRESH_SECONDS: '0',
+      CATALOGUE_MAX_STALE_SECONDS: '0',
+    });
+    const counted = snapshots as unknown as { take: () => Promise<unknown> };
+    const take = counted.take.bind(snapshots);
+    let builds = 0;
+    counted.take = () => ((builds += 1), take());
+    const settle = async (): Promise<void> => {
+      // Let the loads reach the adapter, then answer every call made so far.
+      while (pending.length < 2) await new Promise((resolve) => setImmediate(resolve));
+      pending.splice(0).forEach((answer) => answer());
+    };
+
+    const concurrent = [
+      ...Array.from({ length: 5 }, () => snapshots.snapshot()),
+      ...Array.from({ length: 5 }, () => service.listProducts({}, 'PRICE', 10, null)),
+    ];
+    await settle();
+    const answers = await Promise.all(concurrent);
+    expect(adapter.calls.map((call) => call.id).sort()).toEqual(['a', 'b']);
+    expect(builds).toBe(1);
+    const shared = answers[0];
+    for (const answer of answers.slice(1, 5)) expect(answer).toBe(shared);
+    const listings = answers.slice(5) as Array<Awaited<ReturnType<typeof service.listProducts>>>;
+    for (const listing of listings) {
+      expect(listing.snapshot).toBe(shared);
+      expect(listing).toBe(listings[0]);
+    }
+    // Each request sees the shared load's partial result: the products that came, the insurer that failed.
+    expect(listings[0].page.items.map((item) => item.node.id)).toEqual(['a:A2', 'a:A1']);
+    expect(listings[0].snapshot.failures).toEqual([{ insurer: { id: 'b', name: 'b保险' }, code: 'BAD_RESPONSE' }]);
+
+    // A request after the load completed never gets its data: it takes a new snapshot, asking again.
+    const after = snapshots.snapshot();
+    await settle();
+    expect(await after).not.toBe(shared);
+    expect(adapter.calls).toHaveLength(4);
+    expect(builds).toBe(2);
+  });
+
   it('filters by insurer, text, age and budget', async () => {
     const { service } = build([insurer('a'), insurer('b')], healthy);
     const ids = async (filter: object): Promise<string[]> =>

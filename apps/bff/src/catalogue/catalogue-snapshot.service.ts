@@ -76,6 +76,18 @@ export class CatalogueSnapshotService {
    * new entry. A stale or failed insurer is not kept (each request must try it again).
    */
   private versionMemo: { version: string; validUntil: number; generation: number } | null = null;
+  /**
+   * The snapshot being taken, if any: requests that arrive while it is taken join it and share the
+   * one snapshot it builds (and what is memoised on it, e.g. listing pages), instead of each building
+   * its own the moment the insurers answer (docs/performance.md, Issue 11, "Single-flight").
+   *
+   * Freshness: a request that arrives after a take has completed always starts a new one, so with
+   * CATALOGUE_FRESH_SECONDS=0 it never gets data whose load had finished before it arrived. A request
+   * that joins a take in flight gets data whose load started before it arrived, at most one load
+   * (bounded by UPSTREAM_TIMEOUT_MS) earlier: the usual single-flight trade-off, and the one the
+   * loader already makes per insurer (its own single-flight), so joining here adds no older data.
+   */
+  private inFlight: Promise<CatalogueSnapshot> | null = null;
 
   constructor(
     private readonly insurers: InsurerRepository,
@@ -83,7 +95,20 @@ export class CatalogueSnapshotService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async snapshot(): Promise<CatalogueSnapshot> {
+  snapshot(): Promise<CatalogueSnapshot> {
+    if (this.inFlight) return this.inFlight;
+    const taking = this.take();
+    this.inFlight = taking;
+    // Settled: the next request takes a new snapshot (a failure is not kept either).
+    const release = (): void => {
+      if (this.inFlight === taking) this.inFlight = null;
+    };
+    taking.then(release, release);
+    return taking;
+  }
+
+  /** Takes one snapshot: loads every enabled insurer (through the loader) and builds it. */
+  private async take(): Promise<CatalogueSnapshot> {
     const wanted = await this.enabledInsurers();
     const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
 

@@ -34,6 +34,8 @@ import { CatalogueSearchService } from './search/catalogue-search.service.js';
 
 export const MAX_SEARCH_LENGTH = 50;
 const MAX_AGE = 120;
+/** Listings kept per snapshot (distinct filter/sort/page requests): bounds what one snapshot holds. */
+const MAX_LISTINGS_PER_SNAPSHOT = 32;
 
 export interface ProductListing {
   readonly page: Page<Product>;
@@ -61,6 +63,13 @@ export class ProductListingService {
     private readonly search: CatalogueSearchService,
   ) {}
 
+  /**
+   * Listings already computed from a snapshot, by request: requests that shared one snapshot (they
+   * joined its take, CatalogueSnapshotService) and ask the same page share one filtered, sorted
+   * listing. Held only as long as the snapshot is.
+   */
+  private readonly listings = new WeakMap<CatalogueSnapshot, Map<string, ProductListing>>();
+
   async listProducts(
     filter: ProductFilter,
     sort: ProductSort,
@@ -75,6 +84,23 @@ export class ProductListingService {
 
     // The whole catalogue even for one insurer: scores are relative to each category's peers.
     const snapshot = await this.snapshots.snapshot();
+    const key = JSON.stringify([filter, sort, first, after]);
+    let kept = this.listings.get(snapshot);
+    const held = kept?.get(key);
+    if (held) return held;
+    const listing = this.list(snapshot, filter, sort, first, after);
+    if (!kept) this.listings.set(snapshot, (kept = new Map()));
+    if (kept.size < MAX_LISTINGS_PER_SNAPSHOT) kept.set(key, listing);
+    return listing;
+  }
+
+  private list(
+    snapshot: CatalogueSnapshot,
+    filter: ProductFilter,
+    sort: ProductSort,
+    first: number,
+    after: string | null,
+  ): ProductListing {
     const label = (category: Product['category']): string => CATEGORY_LABELS[category];
     const text = filter.text?.trim();
     try {

@@ -11,13 +11,16 @@ import { ProductModel, ProductSortEnum } from './models/product.model.js';
 import { QuoteModel } from './models/quote.model.js';
 import { SearchSuggestionModel } from './models/search.model.js';
 import { MAX_SUGGESTIONS } from './search/catalogue-search.index.js';
-import { ProductListingService } from './product-listing.service.js';
+import { type ProductListing, ProductListingService } from './product-listing.service.js';
 import { QuoteService } from './quote.service.js';
 
 /** The catalogue is public: a friend opening a shared product card is often not signed in. */
 @Resolver(() => ProductModel)
 @Public()
 export class ProductsResolver {
+  /** Mapped pages of listings shared by requests that joined one snapshot (ProductListingService). */
+  private readonly mapped = new WeakMap<ProductListing, ProductConnectionModel>();
+
   constructor(
     private readonly listing: ProductListingService,
     private readonly quotes: QuoteService,
@@ -34,7 +37,10 @@ export class ProductsResolver {
     @Args('filter', { type: () => ProductFilterInput, nullable: true }) filter: ProductFilterInput | null,
     @Args('sort', { type: () => ProductSortEnum, defaultValue: 'SCORE' }) sort: ProductSort,
   ): Promise<ProductConnectionModel> {
-    return mapProductListing(await this.listing.listProducts(filter ?? {}, sort, first, after ?? null));
+    const listing = await this.listing.listProducts(filter ?? {}, sort, first, after ?? null);
+    let model = this.mapped.get(listing);
+    if (!model) this.mapped.set(listing, (model = mapProductListing(listing)));
+    return model;
   }
 
   @Query(() => [SearchSuggestionModel], {
