@@ -5,6 +5,7 @@ import type { PolicyEntity } from './entities/policy.entity.js';
 import { FamilyLoaders } from './family.loaders.js';
 import { HouseholdRepository } from './household.repository.js';
 import { PolicyRepository } from './policy.repository.js';
+import { terminationOf } from './policy.service.js';
 
 /** A policy as the reminders run needs it: its dates and schedule, its name, and who hears about it. */
 export interface PolicyForReminders {
@@ -41,10 +42,7 @@ function reminderInput(policy: PolicyEntity): ReminderPolicyInput {
     coolingOffEndDate: policy.coolingOffEndDate,
     waitingPeriodDays: policy.waitingPeriodDays,
     guaranteedRenewalYears: policy.guaranteedRenewalYears,
-    termination:
-      policy.terminationReason && policy.terminationDate
-        ? { reason: policy.terminationReason, date: policy.terminationDate }
-        : null,
+    termination: terminationOf(policy),
   };
 }
 

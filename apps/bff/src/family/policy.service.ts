@@ -31,6 +31,7 @@ import { FIELD_CIPHER, type FieldCipher } from '../common/crypto/field-cipher.js
 import { Transactional } from '../database/database.js';
 import { ProductListingService } from '../catalogue/index.js';
 import type { FamilyMemberEntity } from './entities/family-member.entity.js';
+import type { PolicyEntity } from './entities/policy.entity.js';
 import { FamilyMemberRepository } from './family-member.repository.js';
 import { type FamilyMemberView, FamilyService } from './family.service.js';
 import { HouseholdNotFoundError, PolicyNotFoundError } from './family.errors.js';
@@ -96,6 +97,15 @@ export interface PolicyView {
 
 /** The parts of a policy a caller changes; anything left out stays. */
 export type PolicyChanges = Partial<PolicyInput>;
+
+/** A policy's recorded end (surrender, claim…) as the domain's status rules take it, or null. */
+export function terminationOf(
+  policy: Pick<PolicyEntity, 'terminationReason' | 'terminationDate'>,
+): { reason: TerminationReason; date: string } | null {
+  return policy.terminationReason && policy.terminationDate
+    ? { reason: policy.terminationReason, date: policy.terminationDate }
+    : null;
+}
 
 /** A household's policies (F2): added by hand or from the catalogue, checked across fields. */
 @Injectable()
@@ -238,10 +248,7 @@ export class PolicyService {
     );
     const full = seesPersonalData(role);
     const target = { createdBy: policy.createdBy };
-    const termination =
-      policy.terminationReason && policy.terminationDate
-        ? { reason: policy.terminationReason, date: policy.terminationDate }
-        : null;
+    const termination = terminationOf(policy);
     return {
       id: policy.id,
       householdId: policy.householdId,
