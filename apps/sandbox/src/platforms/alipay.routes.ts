@@ -81,22 +81,26 @@ function oauthToken(state: PlatformState, params: Record<string, string>): Gatew
   };
 }
 
+/** A gateway call's `biz_content` as the JSON object it must be, or null when it is not one. */
+function bizContentOf(params: Record<string, string>): Record<string, unknown> | null {
+  let biz: unknown;
+  try {
+    biz = JSON.parse(params.biz_content ?? '');
+  } catch {
+    return null;
+  }
+  return typeof biz === 'object' && biz !== null && !Array.isArray(biz) ? (biz as Record<string, unknown>) : null;
+}
+
 /**
  * `alipay.open.app.qrcode.create`: biz_content `{url_param, query_param, describe}`. The sandbox's
  * code is a plain QR code of `alipays://platformapi/startapp?appId=…&page=…&query=…`.
  */
 async function qrcodeCreate(state: PlatformState, params: Record<string, string>, origin: string) {
   state.countCall('alipay.qrcode.create');
-  let biz: unknown;
-  try {
-    biz = JSON.parse(params.biz_content ?? '');
-  } catch {
-    biz = null;
-  }
-  if (typeof biz !== 'object' || biz === null || Array.isArray(biz)) {
-    return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
-  }
-  const { url_param: urlParam, query_param: queryParam, describe } = biz as Record<string, unknown>;
+  const biz = bizContentOf(params);
+  if (biz === null) return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
+  const { url_param: urlParam, query_param: queryParam, describe } = biz;
   if (typeof queryParam !== 'string' || queryParam.length === 0 || queryParam.length > 1024) {
     return errorResponse('isv.missing-parameter', '缺少必选参数query_param或格式错误');
   }
@@ -142,16 +146,9 @@ function templateMessageSend(state: PlatformState, params: Record<string, string
   if (messages.takeFailure('alipay')) {
     return errorResponse('isp.unknow-error', '系统繁忙', '20000', 'Service Currently Unavailable');
   }
-  let biz: unknown;
-  try {
-    biz = JSON.parse(params.biz_content ?? '');
-  } catch {
-    biz = null;
-  }
-  if (typeof biz !== 'object' || biz === null || Array.isArray(biz)) {
-    return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
-  }
-  const { to_user_id: toUserId, user_template_id: templateId, page, data } = biz as Record<string, unknown>;
+  const biz = bizContentOf(params);
+  if (biz === null) return errorResponse('isv.invalid-biz-content', 'biz_content参数格式错误');
+  const { to_user_id: toUserId, user_template_id: templateId, page, data } = biz;
   if (typeof toUserId !== 'string' || typeof templateId !== 'string' || typeof data !== 'string') {
     return errorResponse('isv.missing-parameter', '缺少必选参数to_user_id、user_template_id或data');
   }
