@@ -82,6 +82,81 @@ describe('sandbox over HTTP', () => {
     expect(SANDBOX_PRODUCTS.length).toBeGreaterThan(productsOf('anxin').length);
   });
 
+  describe('catalogue changes and conditional requests', () => {
+    const reprice = (body: unknown): Promise<Response> =>
+      fetch(`${sandbox.url}/__control/prices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const annualFens = (xml: string): number[] =>
+      [...xml.matchAll(/annualFen="(\d+)"/g)].map((match) => Number(match[1]));
+
+    it('answers 304 to an XML catalogue request naming its ETag, and the whole catalogue after a repricing', async () => {
+      const url = `${sandbox.url}/insurers/anxin/catalogue.xml`;
+      const first = await fetch(url);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const before = annualFens(await first.text());
+
+      const unchanged = await fetch(url, { headers: { 'if-none-match': etag! } });
+      expect(unchanged.status).toBe(304);
+      expect(await unchanged.text()).toBe('');
+      const stats = (await (await fetch(`${sandbox.url}/__stats`)).json()) as { notModified: Record<string, number> };
+      expect(stats.notModified).toEqual({ anxin: 1 });
+      expect((await fetch(url, { headers: { 'if-none-match': '"something-else"' } })).status).toBe(200);
+
+      expect((await reprice({ insurer: 'anxin', percent: 10 })).status).toBe(200);
+      const changed = await fetch(url, { headers: { 'if-none-match': etag! } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      expect(annualFens(await changed.text())).toEqual(before.map((fen) => Math.round(fen * 1.1)));
+
+      // Reset puts the listed prices back, and with them the first ETag.
+      await fetch(`${sandbox.url}/__control/reset`, { method: 'POST' });
+      expect((await fetch(url, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    });
+
+    it('tags the signed-json catalogue by its content, not by the request id that differs per answer', async () => {
+      const first = await signedGet(signedHeaders());
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const second = await signedGet(signedHeaders());
+      expect(second.headers.get('etag')).toBe(etag);
+      expect(await second.text()).not.toBe(await first.text());
+      const unchanged = await signedGet({ ...signedHeaders(), 'if-none-match': etag! });
+      expect(unchanged.status).toBe(304);
+      // The signature is still checked first: a forged conditional request learns nothing.
+      const forged = await signedGet({ ...signedHeaders({ secret: 'wrong' }), 'if-none-match': etag! });
+      expect(forged.status).toBe(401);
+    });
+
+    it('sends no ETag from the paged JSON insurer, whose pages show a repricing', async () => {
+      const page = async () => {
+        const response = await fetch(`${sandbox.url}/insurers/kangning/api/v1/products?page=1&pageSize=10`);
+        expect(response.headers.get('etag')).toBeNull();
+        const body = (await response.json()) as { data: { list: { premiumTable: { annualPremium: string }[] }[] } };
+        return body.data.list.flatMap((product) => product.premiumTable.map((row) => Number(row.annualPremium)));
+      };
+      const before = await page();
+      await reprice({ insurer: 'kangning', percent: -20 });
+      const after = await page();
+      expect(after).toHaveLength(before.length);
+      after.forEach((yuan, index) => expect(yuan).toBeCloseTo(Math.round(before[index]! * 80) / 100, 2));
+    });
+
+    it('refuses a repricing naming an unknown insurer or a percent out of range, naming the field', async () => {
+      const unknown = await reprice({ insurer: 'nobody', percent: 5 });
+      expect(unknown.status).toBe(400);
+      expect(((await unknown.json()) as { error: string }).error).toMatch(/^insurer must be one of/);
+      for (const percent of [91, -91, 1.5, '5']) {
+        const response = await reprice({ insurer: 'anxin', percent });
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as { error: string }).error).toMatch(/^percent must be an integer/);
+      }
+    });
+  });
+
   describe('signed-json insurer', () => {
     it('answers a correctly signed request with the catalogue', async () => {
       const response = await signedGet(signedHeaders());

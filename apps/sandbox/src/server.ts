@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SANDBOX_APP_ID, SANDBOX_INSURERS, SANDBOX_SIGNING_SECRETS, type WireFormat } from './data/catalogue.js';
+import { MAX_PRICE_CHANGE_PERCENT, PriceChanges } from './data/price-changes.js';
 import { FaultControl, parseControlRequest } from './faults.js';
 import { MALFORMED_JSON, registerJsonInsurer } from './insurers/json-insurer.routes.js';
 import { SignatureVerifier } from './insurers/request-signing.js';
@@ -62,10 +63,37 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   });
   // Upstream requests received per insurer since the last reset: tests check single-flight with it.
   const requestCounts = new Map<string, number>();
-  app.get('/__stats', async () => ({ requests: Object.fromEntries(requestCounts) }));
+  // Of those, the ones answered 304 Not Modified (a conditional request for an unchanged catalogue).
+  const notModifiedCounts = new Map<string, number>();
+  app.get('/__stats', async () => ({
+    requests: Object.fromEntries(requestCounts),
+    notModified: Object.fromEntries(notModifiedCounts),
+  }));
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 304) return;
+    const code = /^\/insurers\/([^/]+)\//.exec(request.url)?.[1];
+    if (code && insurersByCode.has(code)) notModifiedCounts.set(code, (notModifiedCounts.get(code) ?? 0) + 1);
+  });
+  // An insurer reprices: its catalogue answers new premiums (and a new ETag) from now on.
+  const prices = new PriceChanges();
+  app.post<{ Body: { insurer?: unknown; percent?: unknown } }>('/__control/prices', async (request, reply) => {
+    const { insurer, percent } = request.body ?? {};
+    if (typeof insurer !== 'string' || !insurersByCode.has(insurer))
+      return reply.code(400).send({ error: `insurer must be one of: ${insurerCodes.join(', ')}` });
+    if (typeof percent !== 'number' || !Number.isInteger(percent) || Math.abs(percent) > MAX_PRICE_CHANGE_PERCENT)
+      return reply
+        .code(400)
+        .send({
+          error: `percent must be an integer between -${MAX_PRICE_CHANGE_PERCENT} and ${MAX_PRICE_CHANGE_PERCENT}`,
+        });
+    prices.set(insurer, percent);
+    return { insurer, percent, revision: prices.revisionOf(insurer) };
+  });
   app.post('/__control/reset', async () => {
     faults.reset();
+    prices.reset();
     requestCounts.clear();
+    notModifiedCounts.clear();
     platforms.reset();
     return { reset: true };
   });
@@ -96,15 +124,15 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
   for (const insurer of SANDBOX_INSURERS) {
     switch (insurer.format) {
       case 'json':
-        registerJsonInsurer(app, insurer);
+        registerJsonInsurer(app, insurer, prices);
         break;
       case 'xml':
-        registerXmlInsurer(app, insurer);
+        registerXmlInsurer(app, insurer, prices);
         break;
       case 'signed-json': {
         const secret = SANDBOX_SIGNING_SECRETS[insurer.code];
         if (!secret) throw new Error(`signed-json insurer ${insurer.code} has no signing secret`);
-        registerSignedJsonInsurer(app, insurer, new SignatureVerifier(SANDBOX_APP_ID, secret));
+        registerSignedJsonInsurer(app, insurer, new SignatureVerifier(SANDBOX_APP_ID, secret), prices);
         break;
       }
     }

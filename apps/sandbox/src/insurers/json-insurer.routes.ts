@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxCategory, SandboxInsurer, SandboxProduct } from '../data/catalogue.js';
-import { productsOf } from '../data/catalogue.js';
+import type { PriceChanges } from '../data/price-changes.js';
 
 const MAX_PAGE_SIZE = 10;
 
@@ -55,7 +55,7 @@ function renderProduct(product: SandboxProduct): Record<string, unknown> {
  * `{ code: 0, message: 'ok', data: { insurer, list, page, pageSize, total } }`. Money is yuan strings,
  * lines are Chinese words, the insurer's facts ride along on every page.
  */
-export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsurer): void {
+export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsurer, prices: PriceChanges): void {
   const facts = {
     insurerCode: insurer.code,
     insurerName: insurer.name,
@@ -66,7 +66,7 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
     avgClaimDays: insurer.facts.averageClaimDays,
     onlineClaimRate: insurer.facts.onlineClaimRate,
   };
-  let rendered: Record<string, unknown>[] | undefined;
+  let rendered: { revision: number; products: Record<string, unknown>[] } | undefined;
   app.get<{ Querystring: { page?: string; pageSize?: string } }>(
     `/insurers/${insurer.code}/api/v1/products`,
     async (request, reply) => {
@@ -81,9 +81,12 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
       ) {
         return reply.code(400).send({ code: 40001, message: 'invalid page or pageSize', data: null });
       }
-      // Rendered once, on the first request: the catalogue never changes within a run.
-      rendered ??= productsOf(insurer.code).map(renderProduct);
-      const all = rendered;
+      // Rendered once per price revision (the catalogue changes only when a test reprices it). This
+      // upstream sends no ETag: a client can only compare what it receives.
+      const revision = prices.revisionOf(insurer.code);
+      if (rendered?.revision !== revision)
+        rendered = { revision, products: prices.productsOf(insurer.code).map(renderProduct) };
+      const all = rendered.products;
       const list = all.slice((page - 1) * pageSize, page * pageSize);
       return { code: 0, message: 'ok', data: { insurer: facts, list, page, pageSize, total: all.length } };
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SandboxInsurer, SandboxProduct } from '../data/catalogue.js';
-import { productsOf } from '../data/catalogue.js';
+import { type PriceChanges, RenderedCatalogue, matchesEtag } from '../data/price-changes.js';
 import { REJECTION_MESSAGES, SignatureVerifier } from './request-signing.js';
 
 function renderProduct(product: SandboxProduct): Record<string, unknown> {
@@ -55,6 +55,7 @@ export function registerSignedJsonInsurer(
   app: FastifyInstance,
   insurer: SandboxInsurer,
   verifier: SignatureVerifier,
+  prices: PriceChanges,
 ): void {
   const facts = {
     code: insurer.code,
@@ -66,7 +67,9 @@ export function registerSignedJsonInsurer(
     avg_claim_settlement_days: insurer.facts.averageClaimDays,
     online_claim_ratio: insurer.facts.onlineClaimRate,
   };
-  let result: string | undefined;
+  const catalogue = new RenderedCatalogue(insurer.code, prices, (products) =>
+    JSON.stringify({ insurer: facts, products: products.map(renderProduct) }),
+  );
   app.get(`/insurers/${insurer.code}/open/v2/catalogue`, async (request, reply) => {
     const header = (name: string): string | undefined => {
       const value = request.headers[name];
@@ -88,8 +91,11 @@ export function registerSignedJsonInsurer(
         result: null,
       });
     }
-    // The catalogue never changes within a run: serialised once; only the request id differs.
-    result ??= JSON.stringify({ insurer: facts, products: productsOf(insurer.code).map(renderProduct) });
+    // Serialised once per price revision; only the request id differs between answers, so the ETag
+    // names the catalogue (`result`), and an unchanged one is answered 304 without a body.
+    const { body: result, etag } = catalogue.current();
+    reply.header('etag', etag);
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
     return reply
       .type('application/json; charset=utf-8')
       .send(

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxInsurer, SandboxProduct } from '../data/catalogue.js';
-import { productsOf } from '../data/catalogue.js';
+import { type PriceChanges, RenderedCatalogue, matchesEtag } from '../data/price-changes.js';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -63,13 +63,20 @@ function renderProduct(product: SandboxProduct): string {
  * insurer's facts in `<insurer>`, money in fen as attributes, lines as English constants: a different
  * shape on purpose.
  */
-export function registerXmlInsurer(app: FastifyInstance, insurer: SandboxInsurer): void {
-  // The catalogue never changes within a run: rendered once, on the first request (a hundred
-  // generated insurers would otherwise keep the sandbox's one event loop busy rendering).
-  let xml: string | undefined;
-  app.get(`/insurers/${insurer.code}/catalogue.xml`, async (_request, reply) => {
-    xml ??= `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${renderInsurer(insurer)}\n${productsOf(insurer.code).map(renderProduct).join('\n')}\n</catalogue>\n`;
-    return reply.type('application/xml; charset=utf-8').send(xml);
+export function registerXmlInsurer(app: FastifyInstance, insurer: SandboxInsurer, prices: PriceChanges): void {
+  // Rendered once per price revision (a hundred generated insurers would otherwise keep the sandbox's
+  // one event loop busy rendering), with an ETag: a catalogue file, answered 304 when unchanged.
+  const catalogue = new RenderedCatalogue(
+    insurer.code,
+    prices,
+    (products) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<catalogue insurer="${escapeXml(insurer.code)}">\n${renderInsurer(insurer)}\n${products.map(renderProduct).join('\n')}\n</catalogue>\n`,
+  );
+  app.get(`/insurers/${insurer.code}/catalogue.xml`, async (request, reply) => {
+    const { body, etag } = catalogue.current();
+    reply.header('etag', etag);
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/xml; charset=utf-8').send(body);
   });
 }
 
