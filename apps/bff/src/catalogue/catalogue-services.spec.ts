@@ -29,9 +29,12 @@ const insurer = (id: string, wireFormat: InsurerEntity['wireFormat'] = 'json-pag
 const product = (insurerId: string, code: string, priceFrom: number, overrides: Partial<Product> = {}): Product =>
   makeProduct({ id: `${insurerId}:${code}`, insurerId, name: `${code} 医疗`, priceFrom, ...overrides });
 
+let revisions = 0;
+/** A new catalogue: a revision of its own, as an upstream that changed would give. */
 const catalogue = (id: string, products: Product[], facts: Partial<InsurerFacts> = {}): InsurerCatalogue => ({
   insurer: makeInsurerFacts({ id, name: `${id}保险`, ...facts }),
   products,
+  revision: `${id}#${++revisions}`,
 });
 
 /** Answers per insurer id; a function may throw to play a failing upstream. */
@@ -217,6 +220,32 @@ describe('catalogue snapshot, listing and quote services', () => {
     expect(await after).not.toBe(shared);
     expect(adapter.calls).toHaveLength(4);
     expect(builds).toBe(2);
+  });
+
+  it('computes a listing once per catalogue signature: an unchanged catalogue asked again lists from what was computed', async () => {
+    const a = catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)]);
+    let b = catalogue('b', [product('b', 'B1', 200)]);
+    // Each request asks both insurers (nothing kept fresh); `a` and `b` answer the same revisions.
+    const adapter = new FakeAdapter({ a: async () => a, b: async () => b });
+    const { service } = build([insurer('a'), insurer('b')], adapter, {
+      CATALOGUE_FRESH_SECONDS: '0',
+      CATALOGUE_MAX_STALE_SECONDS: '0',
+    });
+    const first = await service.listProducts({}, 'SCORE', 10, null);
+    const second = await service.listProducts({}, 'SCORE', 10, null);
+    expect(adapter.calls).toHaveLength(4);
+    expect(second.snapshot).not.toBe(first.snapshot);
+    expect(second.snapshot.signature).toBe(first.snapshot.signature);
+    expect(second.page).toBe(first.page);
+    expect(second.snapshot.scores).toBe(first.snapshot.scores);
+
+    // One insurer's catalogue changes: a new signature, computed again.
+    b = catalogue('b', [product('b', 'B1', 50)]);
+    const third = await service.listProducts({}, 'PRICE', 10, null);
+    const fourth = await service.listProducts({}, 'SCORE', 10, null);
+    expect(third.snapshot.signature).not.toBe(first.snapshot.signature);
+    expect(third.page.items[0]?.node.priceFrom).toBe(50);
+    expect(fourth.page).not.toBe(first.page);
   });
 
   it('filters by insurer, text, age and budget', async () => {

@@ -43,8 +43,9 @@ export interface CatalogueSnapshot {
   /** Epoch ms the snapshot was taken, to compute ages from. */
   readonly takenAt: number;
   /**
-   * Names every listed insurer's data version: equal signatures mean equal products and scores, so
-   * what is derived from them (scores, the search index) is kept until it changes.
+   * Names every listed insurer's catalogue revision (what its upstream sent, not when): equal
+   * signatures mean equal products and scores, so what is derived from them (scores, listings, the
+   * search index) is kept until it changes, even across loads that found nothing new.
    */
   readonly signature: string;
 }
@@ -116,6 +117,7 @@ export class CatalogueSnapshotService {
     const insurers = new Map<string, ListedInsurer>();
     const failures: InsurerFailure[] = [];
     const freshness: InsurerFreshness[] = [];
+    const revisions: string[] = [];
     results.forEach((result, index) => {
       const summary = { id: wanted[index].id, name: wanted[index].name };
       if (result.status === 'rejected') {
@@ -135,11 +137,9 @@ export class CatalogueSnapshotService {
       insurers.set(summary.id, { ...summary, facts: catalogue.insurer });
       products.push(...catalogue.products);
       freshness.push({ insurer: summary, fetchedAt, stale });
+      revisions.push(`${summary.id}@${catalogue.revision}`);
     });
-    const signature = freshness
-      .map((entry) => `${entry.insurer.id}@${entry.fetchedAt}`)
-      .sort()
-      .join(',');
+    const signature = revisions.join(',');
     return {
       products,
       insurers,

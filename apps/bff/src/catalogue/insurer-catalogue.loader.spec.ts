@@ -17,6 +17,7 @@ const insurer = {
 const answer = (name: string): InsurerCatalogue => ({
   insurer: makeInsurerFacts({ id: 'a' }),
   products: [makeProduct({ id: 'a:1', insurerId: 'a', name })],
+  revision: `a:${name}`,
 });
 
 /** An upstream whose next answers a test queues; each call takes the next one. */
@@ -81,6 +82,26 @@ describe('InsurerCatalogueLoader', () => {
     const refreshed = await loader.load(insurer);
     expect(refreshed).toMatchObject({ stale: false, fetchedAt: 60_000 });
     expect(refreshed.catalogue.products[0].name).toBe('v2');
+  });
+
+  it('keeps the catalogue it holds, the very objects, when a new load brings the same revision', async () => {
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v1'), ok('v2'));
+    const { loader, advance } = setup(adapter);
+    const first = await loader.load(insurer);
+    advance(60_000);
+    await loader.load(insurer);
+    await flush();
+    const same = await loader.load(insurer);
+    // Asked again (a new fetch time, fresh again), but the upstream's answer had not changed.
+    expect(same).toMatchObject({ fetchedAt: 60_000, stale: false });
+    expect(same.catalogue).toBe(first.catalogue);
+    advance(60_000);
+    await loader.load(insurer);
+    await flush();
+    const changed = await loader.load(insurer);
+    expect(changed.catalogue).not.toBe(first.catalogue);
+    expect(changed.catalogue.products[0].name).toBe('v2');
+    expect(adapter.calls).toBe(3);
   });
 
   it('keeps serving stale data while the upstream fails, until the stale window ends', async () => {
@@ -163,7 +184,7 @@ describe('InsurerCatalogueLoader', () => {
 
     // Another instance refreshed the shared store meanwhile: past freshness, this one picks that up.
     advance(60_000);
-    await store.set('catalogue:v2:a', { catalogue: answer('from-other-instance'), fetchedAt: 60_000 }, 1e9);
+    await store.set('catalogue:v3:a', { catalogue: answer('from-other-instance'), fetchedAt: 60_000 }, 1e9);
     const picked = await loader.load(insurer);
     expect(picked).toMatchObject({ stale: false, fetchedAt: 60_000 });
     expect(picked.catalogue.products[0].name).toBe('from-other-instance');

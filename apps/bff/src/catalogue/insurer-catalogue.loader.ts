@@ -30,7 +30,7 @@ interface CacheEntry {
 }
 
 /** Bump when the cached shape changes, so entries written by older code (in Redis) are not read. */
-const CACHE_VERSION = 'v2';
+const CACHE_VERSION = 'v3';
 
 /**
  * Loads an insurer's catalogue through the resilience layer (C8):
@@ -129,7 +129,11 @@ export class InsurerCatalogueLoader {
       throw error;
     }
     breaker.recordSuccess();
-    const entry: CacheEntry = { catalogue, fetchedAt: this.clock.now() };
+    // An unchanged upstream (same revision): keep the catalogue already held, the very objects, so
+    // that what was derived from them (scores, listings, the search index) is kept too.
+    const held = this.local.get(key);
+    const unchanged = held !== undefined && held.catalogue.revision === catalogue.revision;
+    const entry: CacheEntry = { catalogue: unchanged ? held.catalogue : catalogue, fetchedAt: this.clock.now() };
     this.remember(key, entry);
     await this.writeCache(key, entry);
     return { ...entry, stale: false };
@@ -147,7 +151,13 @@ export class InsurerCatalogueLoader {
     };
   }
 
+  /** How long the store keeps an entry: nothing is stored (or read) when catalogues are never kept. */
+  private get storeTtlMs(): number {
+    return this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs;
+  }
+
   private async readCache(key: string): Promise<CacheEntry | null> {
+    if (this.storeTtlMs <= 0) return null;
     try {
       return await this.cache.get<CacheEntry>(key);
     } catch (error) {
@@ -157,8 +167,12 @@ export class InsurerCatalogueLoader {
   }
 
   private async writeCache(key: string, entry: CacheEntry): Promise<void> {
+    // CATALOGUE_FRESH_SECONDS=0 and CATALOGUE_MAX_STALE_SECONDS=0: an entry would expire as it is
+    // written, yet serialising every catalogue on every load cost more than parsing it (profile,
+    // docs/performance.md).
+    if (this.storeTtlMs <= 0) return;
     try {
-      await this.cache.set(key, entry, this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs);
+      await this.cache.set(key, entry, this.storeTtlMs);
     } catch (error) {
       logger.warn({ key, detail: (error as Error).message }, 'cache write failed');
     }

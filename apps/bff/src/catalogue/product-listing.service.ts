@@ -34,8 +34,8 @@ import { CatalogueSearchService } from './search/catalogue-search.service.js';
 
 export const MAX_SEARCH_LENGTH = 50;
 const MAX_AGE = 120;
-/** Listings kept per snapshot (distinct filter/sort/page requests): bounds what one snapshot holds. */
-const MAX_LISTINGS_PER_SNAPSHOT = 32;
+/** Listings kept per catalogue signature (distinct filter/sort/page requests); the oldest goes first. */
+const MAX_KEPT_LISTINGS = 64;
 
 export interface ProductListing {
   readonly page: Page<Product>;
@@ -43,6 +43,9 @@ export interface ProductListing {
   /** Present when the filter has text: how it was read, what to highlight, and what to offer instead. */
   readonly search?: ListingSearch;
 }
+
+/** What a listing computes from the products alone: the same for every snapshot of one signature. */
+type ListingContent = Omit<ProductListing, 'snapshot'>;
 
 export interface ListingSearch {
   /** "为您找到：适合 5 岁的重疾险", or null when the text was matched as plain text only. */
@@ -64,11 +67,18 @@ export class ProductListingService {
   ) {}
 
   /**
-   * Listings already computed from a snapshot, by request: requests that shared one snapshot (they
-   * joined its take, CatalogueSnapshotService) and ask the same page share one filtered, sorted
-   * listing. Held only as long as the snapshot is.
+   * Listings handed out per snapshot, by request: requests that shared one snapshot (they joined its
+   * take, CatalogueSnapshotService) and ask the same page get the very same listing, mapped once
+   * (ProductsResolver). Held only as long as the snapshot is.
    */
   private readonly listings = new WeakMap<CatalogueSnapshot, Map<string, ProductListing>>();
+  /**
+   * What listings computed (filtered, sorted, paginated; searched), by request, for the catalogue's
+   * current signature: snapshots with equal signatures hold equal products and scores, so a later
+   * snapshot of an unchanged catalogue (every insurer asked again and answering the same) computes
+   * nothing again. Dropped when the signature changes.
+   */
+  private content: { signature: string; byKey: Map<string, ListingContent> } = { signature: '', byKey: new Map() };
 
   async listProducts(
     filter: ProductFilter,
@@ -88,10 +98,30 @@ export class ProductListingService {
     let kept = this.listings.get(snapshot);
     const held = kept?.get(key);
     if (held) return held;
-    const listing = this.list(snapshot, filter, sort, first, after);
+    const listing: ProductListing = {
+      ...this.contentOf(snapshot, key, () => this.list(snapshot, filter, sort, first, after)),
+      snapshot,
+    };
     if (!kept) this.listings.set(snapshot, (kept = new Map()));
-    if (kept.size < MAX_LISTINGS_PER_SNAPSHOT) kept.set(key, listing);
+    if (kept.size < MAX_KEPT_LISTINGS) kept.set(key, listing);
     return listing;
+  }
+
+  private contentOf(snapshot: CatalogueSnapshot, key: string, compute: () => ListingContent): ListingContent {
+    if (this.content.signature !== snapshot.signature)
+      this.content = { signature: snapshot.signature, byKey: new Map() };
+    const { byKey } = this.content;
+    const held = byKey.get(key);
+    if (held) {
+      // Most recently used last: the oldest is the first to go.
+      byKey.delete(key);
+      byKey.set(key, held);
+      return held;
+    }
+    const computed = compute();
+    byKey.set(key, computed);
+    if (byKey.size > MAX_KEPT_LISTINGS) byKey.delete(byKey.keys().next().value as string);
+    return computed;
   }
 
   private list(
@@ -100,13 +130,13 @@ export class ProductListingService {
     sort: ProductSort,
     first: number,
     after: string | null,
-  ): ProductListing {
+  ): ListingContent {
     const label = (category: Product['category']): string => CATEGORY_LABELS[category];
     const text = filter.text?.trim();
     try {
       if (!text) {
         const matching = snapshot.products.filter((product) => matchesFilter(product, filter, label));
-        return { page: paginate(matching, { first, after }, this.sorter(sort, snapshot)), snapshot };
+        return { page: paginate(matching, { first, after }, this.sorter(sort, snapshot)) };
       }
       // C2: the text is read (synonyms, audiences, pinyin, typos) and matched through the search index;
       // the other filters narrow the candidates as before.
@@ -132,7 +162,7 @@ export class ProductListingService {
       );
       const highlights = new Map(outcome.hits.map((hit) => [hit.product.id, hit.highlights]));
       const fallback = outcome.hits.length === 0 ? index.fallback(text, outcome.query) : null;
-      return { page, snapshot, search: { understood: outcome.understood, highlights, fallback } };
+      return { page, search: { understood: outcome.understood, highlights, fallback } };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw new InvalidCursorInputError();
       throw error;

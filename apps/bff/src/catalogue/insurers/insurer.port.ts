@@ -21,9 +21,18 @@ export interface InsurerAdapter {
 }
 
 /** What one insurer publishes: facts about itself and its products, in the domain model. */
-export interface InsurerCatalogue {
+export interface CatalogueContent {
   readonly insurer: InsurerFacts;
   readonly products: readonly Product[];
+}
+
+/** A catalogue as an adapter fetched it. */
+export interface InsurerCatalogue extends CatalogueContent {
+  /**
+   * Names the upstream answer(s) it was parsed from (digests of their bodies, UpstreamHttpClient):
+   * equal revisions mean an unchanged catalogue, so what was derived from it can be kept.
+   */
+  readonly revision: string;
 }
 
 export const INSURER_ADAPTERS = Symbol('INSURER_ADAPTERS');

@@ -9,7 +9,7 @@ import {
   yuanToFen,
 } from '@family/domain';
 import { type InsurerAdapter, type InsurerCatalogue, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
-import { UpstreamHttpClient } from './upstream-http.client.js';
+import { UpstreamHttpClient, okBody } from './upstream-http.client.js';
 import {
   everyOrNull,
   finiteNumber,
@@ -141,18 +141,24 @@ export class JsonPagedInsurerAdapter implements InsurerAdapter {
    * two round trips however many pages it has.
    */
   async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
-    const fetchPage = async (page: number) => {
-      const response = await this.http.get(`${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`, signal);
-      return parseJsonPage(endpoint.id, response.body);
+    // Each page is parsed only when its body changed (this upstream sends no ETag: its bytes are compared).
+    const fetchPage = (page: number) => {
+      const url = `${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`;
+      return this.http.getParsed(url, signal, (response) => parseJsonPage(endpoint.id, okBody(url, response)));
     };
-    const first = await fetchPage(1);
+    const firstPage = await fetchPage(1);
+    const first = firstPage.value;
     const pageCount = Math.ceil(first.total / PAGE_SIZE);
     if (pageCount > MAX_PAGES) throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => fetchPage(index + 2)),
     );
+    const pages = [firstPage, ...rest];
     // Facts ride along on every page; the last page's are the freshest.
-    const last = rest.at(-1) ?? first;
-    return { insurer: last.insurer, products: [first, ...rest].flatMap((page) => page.products) };
+    return {
+      insurer: pages.at(-1)!.value.insurer,
+      products: pages.flatMap((page) => page.value.products),
+      revision: pages.map((page) => page.revision).join(' '),
+    };
   }
 }

@@ -85,6 +85,70 @@ describe('adapters against the sandbox', () => {
     await expect(fetchCatalogue(id)).rejects.toMatchObject({ code });
   });
 
+  describe('an unchanged catalogue is not parsed again', () => {
+    const notModified = async (): Promise<Record<string, number>> =>
+      ((await (await fetch(`${sandbox.url}/__stats`)).json()) as { notModified: Record<string, number> }).notModified;
+    const reprice = (insurer: string, percent: number) =>
+      fetch(`${sandbox.url}/__control/prices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ insurer, percent }),
+      });
+
+    // kangning pages JSON without ETags (its bytes are compared); anxin (XML) and yunfan (signed JSON)
+    // answer conditional requests with 304.
+    it.each([
+      ['kangning', 0],
+      ['anxin', 1],
+      ['yunfan', 1],
+    ])('%s: the same revision and product objects until it reprices (%i × 304)', async (id, expected304) => {
+      // A client of its own: nothing kept from the tests above.
+      const own = new UpstreamHttpClient();
+      const ownAdapters: Readonly<Record<InsurerWireFormat, InsurerAdapter>> = {
+        'json-paged': new JsonPagedInsurerAdapter(own),
+        xml: new XmlInsurerAdapter(own),
+        'signed-json': new SignedJsonInsurerAdapter(own),
+      };
+      const fetchCatalogue = (insurerId: string) => {
+        const endpoint = endpointOf(insurerId);
+        return ownAdapters[endpoint.wireFormat].fetchCatalogue(endpoint, AbortSignal.timeout(3000));
+      };
+      const first = await fetchCatalogue(id);
+      const again = await fetchCatalogue(id);
+      expect(again.revision).toBe(first.revision);
+      expect(again.products).toHaveLength(first.products.length);
+      again.products.forEach((product, index) => expect(product).toBe(first.products[index]));
+      expect((await notModified())[id] ?? 0).toBe(expected304);
+
+      await reprice(id, 10);
+      const repriced = await fetchCatalogue(id);
+      expect(repriced.revision).not.toBe(first.revision);
+      repriced.products.forEach((product, index) => {
+        expect(product).not.toBe(first.products[index]);
+        expect(product.priceFrom).toBe(
+          Math.min(...productsOf(id)[index]!.premiums.map((row) => Math.round(row.annualFen * 1.1))),
+        );
+      });
+      // Parsed once more, then kept again.
+      expect((await fetchCatalogue(id)).products[0]).toBe(repriced.products[0]);
+    });
+
+    it('parses what comes after a malformed answer, and keeps only what parsed', async () => {
+      const first = await fetchCatalogue('anxin');
+      await fetch(`${sandbox.url}/__control`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ insurer: 'anxin', failureMode: 'malformed' }),
+      });
+      await expect(fetchCatalogue('anxin')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+      await fetch(`${sandbox.url}/__control/reset`, { method: 'POST' });
+      const after = await fetchCatalogue('anxin');
+      expect(after.revision).toBe(first.revision);
+      expect(after.products[0]).toBe(first.products[0]);
+      expect((await notModified()).anxin).toBe(1);
+    });
+  });
+
   it('fails a signed-json insurer as UNAVAILABLE when our secret is wrong', async () => {
     await expect(fetchCatalogue('hean', 'not-the-secret')).rejects.toMatchObject({
       code: 'UNAVAILABLE',

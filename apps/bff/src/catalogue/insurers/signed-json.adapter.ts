@@ -8,7 +8,13 @@ import {
   type ProductPlan,
   isProductCategory,
 } from '@family/domain';
-import { type InsurerAdapter, type InsurerCatalogue, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
+import {
+  type CatalogueContent,
+  type InsurerAdapter,
+  type InsurerCatalogue,
+  type InsurerEndpoint,
+  UpstreamError,
+} from './insurer.port.js';
 import { UpstreamHttpClient, type UpstreamResponse } from './upstream-http.client.js';
 import {
   everyOrNull,
@@ -152,7 +158,7 @@ function readFacts(insurerId: string, value: unknown): InsurerFacts {
 export function parseSignedJsonResponse(
   insurerId: string,
   response: Pick<UpstreamResponse, 'status' | 'body'>,
-): InsurerCatalogue {
+): CatalogueContent {
   const { status, body } = response;
   if (status === 401 || status === 403) {
     let reason = 'no error code';
@@ -196,7 +202,13 @@ export class SignedJsonInsurerAdapter implements InsurerAdapter {
       },
       endpoint.secret,
     );
-    const response = await this.http.request(url.toString(), signal, headers);
-    return parseSignedJsonResponse(endpoint.id, response);
+    // Each answer carries its own request id, so only the upstream's ETag (a 304) spares the parse.
+    const { value, revision } = await this.http.getParsed(
+      url.toString(),
+      signal,
+      (response) => parseSignedJsonResponse(endpoint.id, response),
+      headers,
+    );
+    return { ...value, revision };
   }
 }

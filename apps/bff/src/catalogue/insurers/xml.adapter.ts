@@ -8,8 +8,14 @@ import {
   type ProductPlan,
   isProductCategory,
 } from '@family/domain';
-import { type InsurerAdapter, type InsurerCatalogue, type InsurerEndpoint, UpstreamError } from './insurer.port.js';
-import { UpstreamHttpClient } from './upstream-http.client.js';
+import {
+  type CatalogueContent,
+  type InsurerAdapter,
+  type InsurerCatalogue,
+  type InsurerEndpoint,
+  UpstreamError,
+} from './insurer.port.js';
+import { UpstreamHttpClient, okBody } from './upstream-http.client.js';
 import {
   everyOrNull,
   finiteNumber,
@@ -129,7 +135,7 @@ function readFacts(insurerId: string, value: unknown): InsurerFacts {
  * constants (`GENERAL_MEDICAL`). Throws BAD_RESPONSE when the body is not that format or the facts are
  * unreadable; skips a single product it cannot read.
  */
-export function parseXmlCatalogue(insurerId: string, body: string): InsurerCatalogue {
+export function parseXmlCatalogue(insurerId: string, body: string): CatalogueContent {
   if (XMLValidator.validate(body) !== true)
     throw new UpstreamError('BAD_RESPONSE', `${insurerId}: body is not well-formed XML`);
   const document = parser.parse(body) as { catalogue?: unknown };
@@ -148,7 +154,10 @@ export class XmlInsurerAdapter implements InsurerAdapter {
   constructor(private readonly http: UpstreamHttpClient) {}
 
   async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
-    const response = await this.http.get(endpoint.url, signal);
-    return parseXmlCatalogue(endpoint.id, response.body);
+    // A whole catalogue in one document (about 490 KB at 112 products): parsed only when it changed.
+    const { value, revision } = await this.http.getParsed(endpoint.url, signal, (response) =>
+      parseXmlCatalogue(endpoint.id, okBody(endpoint.url, response)),
+    );
+    return { ...value, revision };
   }
 }
