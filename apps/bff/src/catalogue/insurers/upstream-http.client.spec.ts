@@ -1,24 +1,34 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { UpstreamHttpClient, okBody } from './upstream-http.client.js';
 
 /** A tiny upstream that answers what the test sets next, over real HTTP. */
 describe('UpstreamHttpClient.getParsed', () => {
   let server: Server;
   let url: string;
-  let next: { status: number; body: string; etag?: string } = { status: 200, body: '{}' };
+  let next: { status: number; body: string; etag?: string; gzip?: boolean; hang?: boolean } = {
+    status: 200,
+    body: '{}',
+  };
   const seen: (string | undefined)[] = [];
 
   beforeAll(async () => {
     server = createServer((request, response) => {
       seen.push(request.headers['if-none-match']);
-      response.writeHead(next.status, next.etag ? { etag: next.etag } : {});
-      response.end(next.status === 304 ? undefined : next.body);
+      if (next.hang) return;
+      const headers: Record<string, string> = next.etag ? { etag: next.etag } : {};
+      if (next.gzip) headers['content-encoding'] = 'gzip';
+      response.writeHead(next.status, headers);
+      response.end(next.status === 304 ? undefined : next.gzip ? gzipSync(next.body) : next.body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/catalogue`;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
   beforeEach(() => (seen.length = 0));
 
   const parseCount = { n: 0 };
@@ -63,5 +73,24 @@ describe('UpstreamHttpClient.getParsed', () => {
     expect(changed.value).toEqual({ n: 2 });
     expect(changed.revision).not.toBe(first.revision);
     expect(parseCount.n).toBe(2);
+  });
+
+  it('decodes a compressed body, and names the same bytes the same revision as uncompressed', async () => {
+    const http = new UpstreamHttpClient();
+    next = { status: 200, body: '{"名":"安心"}', gzip: true };
+    const compressed = await http.getParsed(url, signal(), parse);
+    expect(compressed.value).toEqual({ 名: '安心' });
+    next = { status: 200, body: '{"名":"安心"}' };
+    expect((await new UpstreamHttpClient().getParsed(url, signal(), parse)).revision).toBe(compressed.revision);
+  });
+
+  it('fails as TIMEOUT when the upstream does not answer within the budget, UNAVAILABLE when unreachable', async () => {
+    const http = new UpstreamHttpClient();
+    next = { status: 200, body: '{}', hang: true };
+    await expect(http.getParsed(url, AbortSignal.timeout(100), parse)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(http.getParsed('http://127.0.0.1:1/catalogue', signal(), parse)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    http.onModuleDestroy();
   });
 });
