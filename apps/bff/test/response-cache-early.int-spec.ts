@@ -99,6 +99,7 @@ describe('response-cache hits answered early (GET)', () => {
     expect(hit.headers['content-security-policy']).toBeDefined();
     expect(hit.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
     expect(hit.headers.vary).toBe('accept, accept-encoding, authorization');
+    expect(hit.headers['cache-control']).toBe('public, no-cache');
     expect(hit.headers['content-length']).toBe(String(hit.body.length));
     expect(
       (JSON.parse(hit.body.toString()) as { data: { products: { edges: unknown[] } } }).data.products.edges,
@@ -182,6 +183,7 @@ describe('response-cache hits answered early (GET)', () => {
       expect(signedIn.status).toBe(200);
       expect(signedIn.headers['x-response-cache']).toBeUndefined();
       expect(signedIn.headers.etag).toBeUndefined();
+      expect(signedIn.headers['cache-control']).toBe('no-store');
     }
     // A query that is not public (the caller's own data) is not kept either, even anonymous.
     const meHash = Object.keys(manifest).find((key) => /^\s*query Me\b/.test(manifest[key] ?? ''));
@@ -189,6 +191,7 @@ describe('response-cache hits answered early (GET)', () => {
     await get(stack.url, mePath);
     const me = await get(stack.url, mePath);
     expect(me.headers['x-response-cache']).toBeUndefined();
+    expect(me.headers['cache-control']).toBe('no-store');
   });
 });
 

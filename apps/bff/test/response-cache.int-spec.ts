@@ -54,6 +54,9 @@ describe('the response cache', () => {
     expect(second.headers.get('etag')).toBe(etag);
     expect(second.text).toBe(first.text);
     expect(second.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    // Any cache may keep a public answer but must revalidate it (the ETag) before each use.
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    expect(second.headers.get('cache-control')).toBe('public, no-cache');
     expect((JSON.parse(second.text) as { data: { products: { edges: unknown[] } } }).data.products.edges).toHaveLength(
       20,
     );
@@ -85,6 +88,8 @@ describe('the response cache', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers.get('x-response-cache')).toBeNull();
     expect(signedIn.headers.get('etag')).toBeNull();
+    // A signed-in answer is never stored by any cache, shared or the browser's.
+    expect(signedIn.headers.get('cache-control')).toBe('no-store');
     expect((JSON.parse(signedIn.text) as { data: { products: unknown } }).data.products).toBeTruthy();
   });
 

@@ -222,11 +222,23 @@ function readQueryString(query: Record<string, unknown>): GraphQLParameters {
   });
 }
 
+/**
+ * Cache-Control of an answer that is not a public, cached one: it may hold a person's data (or be
+ * about one request), so no cache, shared or the browser's, stores it.
+ */
+const NOT_STORED = 'no-store';
+/**
+ * Cache-Control of a cached public answer: any cache may keep it but must ask again before using it,
+ * which costs a 304 (the ETag) and keeps the BFF's version rule (a catalogue change drops the answer).
+ */
+const PUBLIC_REVALIDATED = 'public, no-cache';
+
 function send(reply: FastifyReply, mediaType: MediaType, statusCode: number, body: ExecutionAnswer): FastifyReply {
   return reply
     .code(statusCode)
     .header('content-type', `${mediaType}; charset=utf-8`)
     .header('vary', 'accept')
+    .header('cache-control', NOT_STORED)
     .send(JSON.stringify(body));
 }
 
@@ -498,7 +510,10 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         const answer = { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
         if (cache && cacheKey !== null && !answer.errors) {
           const body = Buffer.from(JSON.stringify(answer));
-          void reply.header('content-type', `${mediaType}; charset=utf-8`).header('vary', CACHED_VARY);
+          void reply
+            .header('content-type', `${mediaType}; charset=utf-8`)
+            .header('vary', CACHED_VARY)
+            .header('cache-control', PUBLIC_REVALIDATED);
           const stored = cache.set(cacheKey, body, etagOf(body), headersToKeep(reply));
           return sendCached(request, reply, stored, 'miss', cache, cacheKey);
         }
