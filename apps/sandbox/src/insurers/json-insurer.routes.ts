@@ -66,7 +66,7 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
     avgClaimDays: insurer.facts.averageClaimDays,
     onlineClaimRate: insurer.facts.onlineClaimRate,
   };
-  let rendered: { revision: number; products: Record<string, unknown>[] } | undefined;
+  let rendered: { revision: number; products: Record<string, unknown>[]; pages: Map<string, string> } | undefined;
   app.get<{ Querystring: { page?: string; pageSize?: string } }>(
     `/insurers/${insurer.code}/api/v1/products`,
     async (request, reply) => {
@@ -81,14 +81,27 @@ export function registerJsonInsurer(app: FastifyInstance, insurer: SandboxInsure
       ) {
         return reply.code(400).send({ code: 40001, message: 'invalid page or pageSize', data: null });
       }
-      // Rendered once per price revision (the catalogue changes only when a test reprices it). This
-      // upstream sends no ETag: a client can only compare what it receives.
+      // Rendered once per price revision (the catalogue changes only when a test reprices it), each
+      // page serialised once: a hundred insurers' pages asked at every uncached load would otherwise
+      // keep the sandbox's one event loop busy. This upstream sends no ETag: a client can only
+      // compare what it receives.
       const revision = prices.revisionOf(insurer.code);
       if (rendered?.revision !== revision)
-        rendered = { revision, products: prices.productsOf(insurer.code).map(renderProduct) };
+        rendered = { revision, products: prices.productsOf(insurer.code).map(renderProduct), pages: new Map() };
       const all = rendered.products;
-      const list = all.slice((page - 1) * pageSize, page * pageSize);
-      return { code: 0, message: 'ok', data: { insurer: facts, list, page, pageSize, total: all.length } };
+      const key = `${page}:${pageSize}`;
+      let body = rendered.pages.get(key);
+      if (body === undefined) {
+        const list = all.slice((page - 1) * pageSize, page * pageSize);
+        body = JSON.stringify({
+          code: 0,
+          message: 'ok',
+          data: { insurer: facts, list, page, pageSize, total: all.length },
+        });
+        // Pages past the end (empty lists) are not kept: what is kept is bounded by the catalogue.
+        if (list.length > 0) rendered.pages.set(key, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 }
