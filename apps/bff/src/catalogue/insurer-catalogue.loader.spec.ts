@@ -146,9 +146,11 @@ describe('InsurerCatalogueLoader', () => {
   });
 
   it('serves a fresh entry it holds without reading the store, and takes a newer one another instance stored', async () => {
+    // A store shared with other instances (as Redis is), played by a memory store.
     const store = new MemoryCacheStore(() => 0);
     let reads = 0;
     const counting: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      engine: 'redis' as const,
       get: async <T>(key: string): Promise<T | null> => {
         reads += 1;
         return store.get<T>(key);
@@ -168,6 +170,30 @@ describe('InsurerCatalogueLoader', () => {
     expect(picked).toMatchObject({ stale: false, fetchedAt: 60_000 });
     expect(picked.catalogue.products[0].name).toBe('from-other-instance');
     expect(adapter.calls).toBe(1);
+  });
+
+  it('keeps no copy of a catalogue in an in-process store: the entry it holds is the only one', async () => {
+    const store = new MemoryCacheStore(() => 0);
+    const used: string[] = [];
+    const watched: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      get: async <T>(key: string): Promise<T | null> => {
+        used.push(`get ${key}`);
+        return store.get<T>(key);
+      },
+      set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
+        used.push(`set ${key}`);
+        return store.set(key, value, ttlMs);
+      },
+    });
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
+    const { loader, advance } = setup(adapter, watched);
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    advance(60_000);
+    expect(await loader.load(insurer)).toMatchObject({ stale: true });
+    await flush();
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v2');
+    expect(used).toEqual([]);
+    expect(await store.get('catalogue:v2:a')).toBeNull();
   });
 
   it('never calls an insurer that has no address of its own', async () => {

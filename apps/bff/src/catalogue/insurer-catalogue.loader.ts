@@ -48,8 +48,8 @@ export class InsurerCatalogueLoader {
   private readonly flights = new SingleFlight<LoadedCatalogue>();
   /**
    * The newest entry this instance has seen per key. A fresh one is served without touching the
-   * store: the store (Redis, or a JSON copy in memory) costs a parse of the whole catalogue per read,
-   * which the benchmark showed to dominate a cached page (docs/performance.md).
+   * store: the store (Redis) costs a parse of the whole catalogue per read, which the benchmark showed
+   * to dominate a cached page (docs/performance.md). Without Redis this is the only copy.
    */
   private readonly local = new Map<string, CacheEntry>();
   /** Counts changes of `local`: what this instance serves changed when it did (catalogue versions). */
@@ -147,7 +147,18 @@ export class InsurerCatalogueLoader {
     };
   }
 
+  /**
+   * Whether the store is shared with other instances (Redis). An in-process store (no REDIS_URL) is
+   * not: nothing but this loader reads its catalogue entries, and `local` already holds the parsed
+   * entry, so a JSON copy there would only double the catalogue's memory (about 63 MB at 100 insurers
+   * and 10,000 products, docs/performance.md "Memory at scale"). Catalogues then skip the store.
+   */
+  private get sharedStore(): boolean {
+    return this.cache.engine !== 'memory';
+  }
+
   private async readCache(key: string): Promise<CacheEntry | null> {
+    if (!this.sharedStore) return null;
     try {
       return await this.cache.get<CacheEntry>(key);
     } catch (error) {
@@ -157,6 +168,7 @@ export class InsurerCatalogueLoader {
   }
 
   private async writeCache(key: string, entry: CacheEntry): Promise<void> {
+    if (!this.sharedStore) return;
     try {
       await this.cache.set(key, entry, this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs);
     } catch (error) {
