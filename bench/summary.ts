@@ -122,6 +122,7 @@ function main(): void {
         cached: { rssMb: number; peakRssMb: number } | null;
         uncached: { rssMb: number; peakRssMb: number } | null;
       };
+      postgres?: { rss: { traffic: { rssMb: number; peakRssMb: number } | null } } | null;
       loadAverage: { start: number; end: number };
     }[];
   }>('scale.json');
@@ -148,15 +149,27 @@ function main(): void {
       at100 ? verdict(point.uncachedP99OverSlowestMs !== null && point.uncachedP99OverSlowestMs <= 50) : '–',
       pointLoad,
     ]);
+    // The goal is about a production BFF, on PostgreSQL; on PGlite the database is in the process too.
+    const onPostgres = point.postgres?.rss.traffic?.peakRssMb;
     rows.push([
-      `${label}: BFF peak RSS`,
+      `${label}: BFF peak RSS on PGlite`,
       `${peak} MB`,
       '–',
       `${round(peak / 300, 2)} of limit`,
-      at100 ? '< 300 MB' : '(curve)',
-      at100 ? verdict(peak < 300) : '–',
+      at100 ? (onPostgres === undefined ? '< 300 MB' : '(database in process)') : '(curve)',
+      at100 && onPostgres === undefined ? verdict(peak < 300) : '–',
       pointLoad,
     ]);
+    if (onPostgres !== undefined)
+      rows.push([
+        `${label}: BFF peak RSS on PostgreSQL`,
+        `${onPostgres} MB`,
+        '–',
+        `${round(onPostgres / 300, 2)} of limit`,
+        at100 ? '< 300 MB' : '(curve)',
+        at100 ? verdict(onPostgres < 300) : '–',
+        pointLoad,
+      ]);
   }
   if (!scale) rows.push(['scale (bench:scale)', '–', '–', '–', '–', verdict(null), '–']);
 

@@ -108,10 +108,11 @@ export function scoreCatalogue(
   const figures = new Map(sorted.map((product) => [product.id, productFigures(product)]));
   const benchmarks = categoryBenchmarks(sorted, figures);
   const scores = new Map<string, ProductScore>();
+  const texts = textPool();
   for (const product of sorted) {
     const own = figures.get(product.id) as ProductFigures;
     const peers = benchmarks.get(product.category) as CategoryBenchmarks;
-    scores.set(product.id, scoreProduct(product, own, peers, insurers.get(product.insurerId)));
+    scores.set(product.id, scoreProduct(product, own, peers, insurers.get(product.insurerId), texts));
   }
   return scores;
 }
@@ -196,6 +197,7 @@ function scoreProduct(
   figures: ProductFigures,
   peers: CategoryBenchmarks,
   facts: InsurerFacts | undefined,
+  texts: TextPool,
 ): ProductScore {
   const dimensions = [
     scoreValue(figures, peers),
@@ -203,7 +205,7 @@ function scoreProduct(
     scoreCoverage(product, figures, peers),
     scoreClaims(facts),
     scoreInsurer(facts),
-  ];
+  ].map((dimension) => withPooledTexts(dimension, texts));
   const composite = compositeOf(dimensions);
   return { composite, goldPick: qualifiesForGoldPick(composite, dimensions, facts), dimensions };
 }
@@ -377,8 +379,11 @@ function scoreInsurer(facts: InsurerFacts | undefined): DimensionScore {
 function neutralForMissingFacts(dimension: 'CLAIMS' | 'INSURER'): DimensionScore {
   const base = input('base', '基础分', '50', 50);
   const missing = input('insurer-facts', '保险公司信息', '未获取', 0);
+  const { label, weight } = dimensionInfo(dimension);
   return {
-    ...dimensionInfo(dimension),
+    dimension,
+    label,
+    weight,
     score: 50,
     inputs: [base, missing],
     explanation: '暂未获取该保险公司的公开经营与理赔数据，本项按中性分计。基础分 50，合计 50 分。',
@@ -392,7 +397,41 @@ function dimensionScore(dimension: ScoreDimension, base: number, contributions: 
   const inputs = [input('base', '基础分', String(base), base), ...contributions];
   const raw = inputs.reduce((sum, item) => sum + item.contribution, 0);
   const score = Math.min(100, Math.max(0, raw));
-  return { ...dimensionInfo(dimension), score, inputs, explanation: explain(base, contributions, raw, score) };
+  const { label, weight } = dimensionInfo(dimension);
+  return { dimension, label, weight, score, inputs, explanation: explain(base, contributions, raw, score) };
+}
+
+/**
+ * Texts of one scoring run, one copy each: a catalogue's scores repeat most of their texts (age
+ * ranges, "同类 2466 款中位数 …", explanations) across products, and each would otherwise be a string
+ * of its own, most of them still the concatenation trees their template literals built
+ * (docs/performance.md, "Memory at scale"). Looking a text up flattens it.
+ */
+type TextPool = (text: string) => string;
+
+function textPool(): TextPool {
+  const known = new Map<string, string>();
+  return (text) => {
+    const kept = known.get(text);
+    if (kept !== undefined) return kept;
+    known.set(text, text);
+    return text;
+  };
+}
+
+/**
+ * The dimension with its texts taken from the pool, as one literal with the same properties in the
+ * same order every time, so that all dimensions (and all inputs) share one shape.
+ */
+function withPooledTexts(score: DimensionScore, texts: TextPool): DimensionScore {
+  return {
+    dimension: score.dimension,
+    label: score.label,
+    weight: score.weight,
+    score: score.score,
+    inputs: score.inputs.map((item) => input(item.key, item.label, texts(item.value), item.contribution)),
+    explanation: texts(score.explanation),
+  };
 }
 
 function dimensionInfo(dimension: ScoreDimension): { dimension: ScoreDimension; label: string; weight: number } {

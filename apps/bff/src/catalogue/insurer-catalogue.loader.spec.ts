@@ -45,13 +45,14 @@ const fail =
   };
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-function setup(adapter: InsurerAdapter, cache?: CacheStore) {
+function setup(adapter: InsurerAdapter, cache?: CacheStore, env: Record<string, string> = {}) {
   let now = 0;
   const config = loadConfig({
     CATALOGUE_FRESH_SECONDS: '60',
     CATALOGUE_MAX_STALE_SECONDS: '600',
     CIRCUIT_FAILURE_THRESHOLD: '2',
     CIRCUIT_RESET_SECONDS: '30',
+    ...env,
   });
   const clock = { now: () => now };
   const loader = new InsurerCatalogueLoader([adapter], cache ?? new MemoryCacheStore(clock.now), clock, config);
@@ -167,9 +168,11 @@ describe('InsurerCatalogueLoader', () => {
   });
 
   it('serves a fresh entry it holds without reading the store, and takes a newer one another instance stored', async () => {
+    // A store shared with other instances (as Redis is), played by a memory store.
     const store = new MemoryCacheStore(() => 0);
     let reads = 0;
     const counting: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      engine: 'redis' as const,
       get: async <T>(key: string): Promise<T | null> => {
         reads += 1;
         return store.get<T>(key);
@@ -189,6 +192,56 @@ describe('InsurerCatalogueLoader', () => {
     expect(picked).toMatchObject({ stale: false, fetchedAt: 60_000 });
     expect(picked.catalogue.products[0].name).toBe('from-other-instance');
     expect(adapter.calls).toBe(1);
+  });
+
+  it('keeps no copy of a catalogue in an in-process store: the entry it holds is the only one', async () => {
+    const store = new MemoryCacheStore(() => 0);
+    const used: string[] = [];
+    const watched: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      get: async <T>(key: string): Promise<T | null> => {
+        used.push(`get ${key}`);
+        return store.get<T>(key);
+      },
+      set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
+        used.push(`set ${key}`);
+        return store.set(key, value, ttlMs);
+      },
+    });
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
+    const { loader, advance } = setup(adapter, watched);
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    advance(60_000);
+    expect(await loader.load(insurer)).toMatchObject({ stale: true });
+    await flush();
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v2');
+    expect(used).toEqual([]);
+    expect(await store.get('catalogue:v3:a')).toBeNull();
+  });
+
+  it('neither writes nor reads a shared store when catalogues are never kept (fresh and stale windows 0)', async () => {
+    const store = new MemoryCacheStore(() => 0);
+    const used: string[] = [];
+    const shared: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+      engine: 'redis' as const,
+      get: async <T>(key: string): Promise<T | null> => {
+        used.push(`get ${key}`);
+        return store.get<T>(key);
+      },
+      set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
+        used.push(`set ${key}`);
+        return store.set(key, value, ttlMs);
+      },
+    });
+    const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
+    const { loader } = setup(adapter, shared, { CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' });
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
+    expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v2');
+    expect(adapter.calls).toBe(2);
+    expect(used).toEqual([]);
+    // The same store with the default windows is used: the test above is not vacuous.
+    const kept = setup(new ScriptedAdapter().next(ok('v1')), shared);
+    await kept.loader.load(insurer);
+    expect(used).toEqual(['get catalogue:v3:a', 'set catalogue:v3:a']);
   });
 
   it('never calls an insurer that has no address of its own', async () => {

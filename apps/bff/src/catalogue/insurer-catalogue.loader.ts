@@ -48,8 +48,8 @@ export class InsurerCatalogueLoader {
   private readonly flights = new SingleFlight<LoadedCatalogue>();
   /**
    * The newest entry this instance has seen per key. A fresh one is served without touching the
-   * store: the store (Redis, or a JSON copy in memory) costs a parse of the whole catalogue per read,
-   * which the benchmark showed to dominate a cached page (docs/performance.md).
+   * store: the store (Redis) costs a parse of the whole catalogue per read, which the benchmark showed
+   * to dominate a cached page (docs/performance.md). Without Redis this is the only copy.
    */
   private readonly local = new Map<string, CacheEntry>();
   /** Counts changes of `local`: what this instance serves changed when it did (catalogue versions). */
@@ -151,13 +151,25 @@ export class InsurerCatalogueLoader {
     };
   }
 
-  /** How long the store keeps an entry: nothing is stored (or read) when catalogues are never kept. */
+  /** How long the store keeps an entry. */
   private get storeTtlMs(): number {
     return this.config.catalogueFreshMs + this.config.catalogueMaxStaleMs;
   }
 
+  /**
+   * Whether catalogues go through the store at all. Not when it is in-process (no REDIS_URL): nothing
+   * but this loader reads its catalogue entries, and `local` already holds the parsed entry, so a JSON
+   * copy there would only double the catalogue's memory (about 63 MB at 100 insurers and 10,000
+   * products, docs/performance.md "Memory at scale"). Nor when catalogues are never kept
+   * (CATALOGUE_FRESH_SECONDS=0 and CATALOGUE_MAX_STALE_SECONDS=0): an entry would expire as it is
+   * written, yet serialising every catalogue on every load cost more than parsing it (decision 014).
+   */
+  private get usesStore(): boolean {
+    return this.cache.engine !== 'memory' && this.storeTtlMs > 0;
+  }
+
   private async readCache(key: string): Promise<CacheEntry | null> {
-    if (this.storeTtlMs <= 0) return null;
+    if (!this.usesStore) return null;
     try {
       return await this.cache.get<CacheEntry>(key);
     } catch (error) {
@@ -167,10 +179,7 @@ export class InsurerCatalogueLoader {
   }
 
   private async writeCache(key: string, entry: CacheEntry): Promise<void> {
-    // CATALOGUE_FRESH_SECONDS=0 and CATALOGUE_MAX_STALE_SECONDS=0: an entry would expire as it is
-    // written, yet serialising every catalogue on every load cost more than parsing it (profile,
-    // docs/performance.md).
-    if (this.storeTtlMs <= 0) return;
+    if (!this.usesStore) return;
     try {
       await this.cache.set(key, entry, this.storeTtlMs);
     } catch (error) {

@@ -17,7 +17,8 @@ import {
   nonEmptyString,
   nonNegativeInteger,
   parseJson,
-  stringList,
+  sharedString,
+  sharedStringList,
   toInsurerFacts,
   toProduct,
 } from './upstream-parsing.js';
@@ -49,24 +50,24 @@ function fen(value: unknown): number | null {
 
 function readLiability(value: unknown): CoverageItem | null {
   if (!isRecord(value)) return null;
-  const key = nonEmptyString(value.liabilityCode);
-  const name = nonEmptyString(value.liabilityName);
+  const key = sharedString(value.liabilityCode);
+  const name = sharedString(value.liabilityName);
   const sumInsured = fen(value.sumInsured);
   if (key === null || name === null || sumInsured === null) return null;
-  const note = nonEmptyString(value.remark);
+  const note = sharedString(value.remark);
   return note === null ? { key, name, sumInsured } : { key, name, sumInsured, note };
 }
 
 function readPlan(value: unknown): ProductPlan | null {
   if (!isRecord(value)) return null;
-  const key = nonEmptyString(value.planCode);
-  const name = nonEmptyString(value.planName);
+  const key = sharedString(value.planCode);
+  const name = sharedString(value.planName);
   return key === null || name === null ? null : { key, name };
 }
 
 function readPremium(value: unknown): PremiumRate | null {
   if (!isRecord(value) || typeof value.socialSecurity !== 'boolean') return null;
-  const plan = nonEmptyString(value.planCode);
+  const plan = sharedString(value.planCode);
   const minAge = nonNegativeInteger(value.ageFrom);
   const maxAge = nonNegativeInteger(value.ageTo);
   const annual = fen(value.annualPremium);
@@ -90,11 +91,11 @@ function readProduct(insurerId: string, item: unknown): Product | null {
     guaranteedRenewalYears: nonNegativeInteger(item.renewGuaranteeYears),
     minAge: nonNegativeInteger(age.min),
     maxAge: nonNegativeInteger(age.max),
-    healthQuestions: stringList(item.healthNotice),
+    healthQuestions: sharedStringList(item.healthNotice),
     maxOccupationClass: nonNegativeInteger(item.maxJobClass),
     plans: everyOrNull(item.plans, readPlan),
     premiums: everyOrNull(item.premiumTable, readPremium),
-    exclusions: stringList(item.exclusions),
+    exclusions: sharedStringList(item.exclusions),
   });
 }
 

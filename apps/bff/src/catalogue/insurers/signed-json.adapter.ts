@@ -24,7 +24,9 @@ import {
   nonNegativeInteger,
   parseJson,
   scaledRate,
-  stringList,
+  sharedString,
+  sharedStringList,
+  sharedText,
   toInsurerFacts,
   toProduct,
 } from './upstream-parsing.js';
@@ -60,18 +62,18 @@ export function signedRequestHeaders(input: SigningInput, secret: string): Recor
 
 function readCoverage(value: unknown): CoverageItem | null {
   if (!isRecord(value)) return null;
-  const key = nonEmptyString(value.code);
-  const name = nonEmptyString(value.name);
+  const key = sharedString(value.code);
+  const name = sharedString(value.name);
   const sumInsured = nonNegativeInteger(value.sum_insured_fen);
   if (key === null || name === null || sumInsured === null) return null;
-  const note = nonEmptyString(value.note);
+  const note = sharedString(value.note);
   return note === null ? { key, name, sumInsured } : { key, name, sumInsured, note };
 }
 
 function readPlan(value: unknown): ProductPlan | null {
   if (!isRecord(value)) return null;
-  const key = nonEmptyString(value.code);
-  const name = nonEmptyString(value.name);
+  const key = sharedString(value.code);
+  const name = sharedString(value.name);
   return key === null || name === null ? null : { key, name };
 }
 
@@ -94,7 +96,7 @@ function readPremiumMatrix(value: unknown): PremiumRate[] | null {
   const rates: PremiumRate[] = [];
   for (const row of value.rows) {
     if (!isRecord(row) || typeof row.social_insurance !== 'boolean') return null;
-    const plan = nonEmptyString(row.plan);
+    const plan = sharedString(row.plan);
     const annual = integerList(row.annual_fen, bands.length);
     const monthly = row.monthly_fen === null ? null : integerList(row.monthly_fen, bands.length);
     if (plan === null || annual === null || (monthly === null && row.monthly_fen !== null)) return null;
@@ -115,7 +117,7 @@ function readPremiumMatrix(value: unknown): PremiumRate[] | null {
 function readProduct(insurerId: string, item: unknown): Product | null {
   if (!isRecord(item)) return null;
   const age = isRecord(item.entry_age) ? item.entry_age : {};
-  const category = typeof item.category === 'string' ? item.category.toUpperCase() : null;
+  const category = typeof item.category === 'string' ? sharedText(item.category.toUpperCase()) : null;
   return toProduct(insurerId, {
     code: nonEmptyString(item.product_no),
     name: nonEmptyString(item.product_name),
@@ -126,11 +128,11 @@ function readProduct(insurerId: string, item: unknown): Product | null {
     guaranteedRenewalYears: nonNegativeInteger(item.guaranteed_renewal_years),
     minAge: nonNegativeInteger(age.min),
     maxAge: nonNegativeInteger(age.max),
-    healthQuestions: stringList(item.health_disclosure),
+    healthQuestions: sharedStringList(item.health_disclosure),
     maxOccupationClass: nonNegativeInteger(item.max_occupation_class),
     plans: everyOrNull(item.plans, readPlan),
     premiums: readPremiumMatrix(item.premium_matrix),
-    exclusions: stringList(item.exclusions),
+    exclusions: sharedStringList(item.exclusions),
   });
 }
 

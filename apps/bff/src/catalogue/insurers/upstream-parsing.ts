@@ -59,6 +59,52 @@ export function stringList(value: unknown): string[] | null {
   return everyOrNull(value, nonEmptyString);
 }
 
+/**
+ * A copy of `value` that shares no memory with the text it was cut from. V8 may represent a
+ * substring as a slice of its parent, which then lives as long as the substring does: a note an XML
+ * parser cut out of a catalogue kept the whole ~1 MB body alive with the product (24 MB at 100
+ * insurers, docs/performance.md "Memory at scale"). The JSON round trip keeps every code unit.
+ */
+export function ownText(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}
+
+/** How many texts `sharedText` keeps at most before it starts afresh. */
+export const SHARED_TEXTS_LIMIT = 20_000;
+const sharedTexts = new Map<string, string>();
+
+/**
+ * One copy per process of a text the catalogue repeats across products and insurers (coverage keys
+ * and names, notes, plan keys and names, health questions, exclusions): every product would
+ * otherwise hold its own copy of each. The copy is an `ownText`. Bounded: once it holds
+ * SHARED_TEXTS_LIMIT texts it forgets them all (products keep theirs), so texts no catalogue uses
+ * any more do not pile up. Only for texts; what it returns equals what it is given.
+ */
+export function sharedText(value: string): string {
+  const known = sharedTexts.get(value);
+  if (known !== undefined) return known;
+  if (sharedTexts.size >= SHARED_TEXTS_LIMIT) sharedTexts.clear();
+  const own = ownText(value);
+  sharedTexts.set(own, own);
+  return own;
+}
+
+/** How many texts `sharedText` holds now (for tests). */
+export function sharedTextCount(): number {
+  return sharedTexts.size;
+}
+
+/** `nonEmptyString`, as a `sharedText`. */
+export function sharedString(value: unknown): string | null {
+  const text = nonEmptyString(value);
+  return text === null ? null : sharedText(text);
+}
+
+/** `stringList`, each element a `sharedText`. */
+export function sharedStringList(value: unknown): string[] | null {
+  return everyOrNull(value, sharedString);
+}
+
 /** A product as a parser read it; null marks a missing or unreadable field. */
 export interface ProductCandidate {
   readonly code: string | null;

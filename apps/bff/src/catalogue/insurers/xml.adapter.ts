@@ -22,7 +22,10 @@ import {
   isRecord,
   nonEmptyString,
   nonNegativeInteger,
+  ownText,
   scaledRate,
+  sharedString,
+  sharedText,
   toInsurerFacts,
   toProduct,
 } from './upstream-parsing.js';
@@ -52,32 +55,48 @@ function children(parent: unknown, tag: string): unknown[] | null {
   return list === undefined ? [] : Array.isArray(list) ? list : null;
 }
 
+/**
+ * `text`, as a `sharedText` (a text products repeat) or as an `ownText` (one of its own): never a
+ * slice of the body the parser cut it from, which would keep the whole document alive.
+ */
+function sharedTextOf(value: unknown): string | null {
+  const found = text(value);
+  return found === null ? null : sharedText(found);
+}
+
+function ownTextOf(value: unknown): string | null {
+  const found = text(value);
+  return found === null ? null : ownText(found);
+}
+
 /** `GENERAL_MEDICAL` → `general-medical`, our shared coverage key. */
 function coverageKey(type: unknown): string | null {
-  return typeof type === 'string' && /^[A-Z]+(_[A-Z]+)*$/.test(type) ? type.toLowerCase().replace(/_/g, '-') : null;
+  return typeof type === 'string' && /^[A-Z]+(_[A-Z]+)*$/.test(type)
+    ? sharedText(type.toLowerCase().replace(/_/g, '-'))
+    : null;
 }
 
 function readLiability(value: unknown): CoverageItem | null {
   if (!isRecord(value)) return null;
   const key = coverageKey(value['@type']);
-  const name = text(value);
+  const name = sharedTextOf(value);
   const sumInsured = nonNegativeInteger(value['@sumFen']);
   if (key === null || name === null || sumInsured === null) return null;
-  const note = nonEmptyString(value['@note']);
+  const note = sharedString(value['@note']);
   return note === null ? { key, name, sumInsured } : { key, name, sumInsured, note };
 }
 
 function readPlan(value: unknown): ProductPlan | null {
   if (!isRecord(value)) return null;
-  const key = nonEmptyString(value['@code']);
-  const name = text(value);
+  const key = sharedString(value['@code']);
+  const name = sharedTextOf(value);
   return key === null || name === null ? null : { key, name };
 }
 
 function readBand(value: unknown): PremiumRate | null {
   if (!isRecord(value)) return null;
   const social = value['@social'];
-  const plan = nonEmptyString(value['@plan']);
+  const plan = sharedString(value['@plan']);
   const minAge = nonNegativeInteger(value['@minAge']);
   const maxAge = nonNegativeInteger(value['@maxAge']);
   const annual = nonNegativeInteger(value['@annualFen']);
@@ -90,14 +109,14 @@ function readBand(value: unknown): PremiumRate | null {
 function readProduct(insurerId: string, item: unknown): Product | null {
   if (!isRecord(item)) return null;
   const terms = isRecord(item.terms) ? item.terms : {};
-  const line = text(item.line);
+  const line = sharedTextOf(item.line);
   const list = <T>(parent: unknown, tag: string, read: (value: unknown) => T | null): T[] | null => {
     const elements = children(parent, tag);
     return elements === null ? null : everyOrNull(elements, read);
   };
   return toProduct(insurerId, {
-    code: nonEmptyString(item['@id']),
-    name: text(item.title),
+    code: ownTextOf(item['@id']),
+    name: ownTextOf(item.title),
     category: isProductCategory(line) ? line : null,
     coverage: list(item.liabilities, 'liability', readLiability),
     deductible: nonNegativeInteger(terms['@deductibleFen']),
@@ -105,11 +124,11 @@ function readProduct(insurerId: string, item: unknown): Product | null {
     guaranteedRenewalYears: nonNegativeInteger(terms['@renewalYears']),
     minAge: nonNegativeInteger(terms['@minAge']),
     maxAge: nonNegativeInteger(terms['@maxAge']),
-    healthQuestions: list(item.healthDisclosure, 'question', text),
+    healthQuestions: list(item.healthDisclosure, 'question', sharedTextOf),
     maxOccupationClass: nonNegativeInteger(terms['@maxOccupation']),
     plans: list(item.plans, 'plan', readPlan),
     premiums: list(item.premiums, 'band', readBand),
-    exclusions: list(item.exclusions, 'clause', text),
+    exclusions: list(item.exclusions, 'clause', sharedTextOf),
   });
 }
 
@@ -119,11 +138,11 @@ function readFacts(insurerId: string, value: unknown): InsurerFacts {
   // Filings give registered capital in 万元 and rates in percent.
   const capitalWan = finiteNumber(text(value.registeredCapital));
   return toInsurerFacts(insurerId, {
-    name: text(value.name),
+    name: ownTextOf(value.name),
     registeredCapitalYuan: capitalWan === null ? null : Math.round(capitalWan * 10_000),
     complaintRate: scaledRate(finiteNumber(text(value.complaintRate)), 100),
     solvencyRatio: finiteNumber(text(value.solvencyRatio)),
-    riskRating: text(value.riskRating),
+    riskRating: ownTextOf(value.riskRating),
     averageClaimDays: finiteNumber(claims['@averageDays']),
     onlineClaimRate: finiteNumber(claims['@onlineRate']),
   });
