@@ -81,11 +81,9 @@ export function buildSandbox(options: SandboxOptions = {}): { app: FastifyInstan
     if (typeof insurer !== 'string' || !insurersByCode.has(insurer))
       return reply.code(400).send({ error: `insurer must be one of: ${insurerCodes.join(', ')}` });
     if (typeof percent !== 'number' || !Number.isInteger(percent) || Math.abs(percent) > MAX_PRICE_CHANGE_PERCENT)
-      return reply
-        .code(400)
-        .send({
-          error: `percent must be an integer between -${MAX_PRICE_CHANGE_PERCENT} and ${MAX_PRICE_CHANGE_PERCENT}`,
-        });
+      return reply.code(400).send({
+        error: `percent must be an integer between -${MAX_PRICE_CHANGE_PERCENT} and ${MAX_PRICE_CHANGE_PERCENT}`,
+      });
     prices.set(insurer, percent);
     return { insurer, percent, revision: prices.revisionOf(insurer) };
   });
