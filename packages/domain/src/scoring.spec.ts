@@ -116,6 +116,20 @@ describe('scoreCatalogue', () => {
     }
   });
 
+  it('keeps only the composite and 金选 per product; the dimensions, made again when read, are equal every time', () => {
+    const products = variedCatalogue();
+    const insurers = variedInsurers();
+    for (const [id, score] of scoreCatalogue(products, insurers)) {
+      expect(Object.keys(score).sort()).toEqual(['composite', 'goldPick']);
+      const first = score.dimensions;
+      const again = score.dimensions;
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+      const product = products.find((candidate) => candidate.id === id)!;
+      expect(qualifiesForGoldPick(score.composite, again, insurers.get(product.insurerId))).toBe(score.goldPick);
+    }
+  });
+
   it('makes every score the sum of its inputs, base included, clamped to 0–100', () => {
     for (const score of scoreCatalogue(variedCatalogue(), variedInsurers()).values()) {
       for (const entry of score.dimensions) {

@@ -108,13 +108,34 @@ export function scoreCatalogue(
   const figures = new Map(sorted.map((product) => [product.id, productFigures(product)]));
   const benchmarks = categoryBenchmarks(sorted, figures);
   const scores = new Map<string, ProductScore>();
-  const texts = textPool();
   for (const product of sorted) {
     const own = figures.get(product.id) as ProductFigures;
     const peers = benchmarks.get(product.category) as CategoryBenchmarks;
-    scores.set(product.id, scoreProduct(product, own, peers, insurers.get(product.insurerId), texts));
+    scores.set(product.id, scoreProduct(product, own, peers, insurers.get(product.insurerId)));
   }
   return scores;
+}
+
+/**
+ * A product's score as a catalogue keeps it: the composite and 金选, which lists sort and show, and
+ * the five dimensions (inputs and explanations, about 2 KB a product) made again from what they were
+ * computed from each time they are read, equal every time. A catalogue of 10,000 products keeps
+ * about 20 MB less (docs/performance.md, "Memory at scale").
+ */
+class CatalogueScore implements ProductScore {
+  readonly #dimensions: () => DimensionScore[];
+
+  constructor(
+    readonly composite: number,
+    readonly goldPick: boolean,
+    dimensions: () => DimensionScore[],
+  ) {
+    this.#dimensions = dimensions;
+  }
+
+  get dimensions(): DimensionScore[] {
+    return this.#dimensions();
+  }
 }
 
 /**
@@ -197,17 +218,29 @@ function scoreProduct(
   figures: ProductFigures,
   peers: CategoryBenchmarks,
   facts: InsurerFacts | undefined,
-  texts: TextPool,
 ): ProductScore {
-  const dimensions = [
+  const dimensions = scoreDimensions(product, figures, peers, facts);
+  const composite = compositeOf(dimensions);
+  // What the dimensions are made from again: the product, its category's benchmarks and its insurer's
+  // facts (all kept anyway); its own figures are recomputed, not kept.
+  return new CatalogueScore(composite, qualifiesForGoldPick(composite, dimensions, facts), () =>
+    scoreDimensions(product, productFigures(product), peers, facts),
+  );
+}
+
+function scoreDimensions(
+  product: Product,
+  figures: ProductFigures,
+  peers: CategoryBenchmarks,
+  facts: InsurerFacts | undefined,
+): DimensionScore[] {
+  return [
     scoreValue(figures, peers),
     scoreEligibility(product),
     scoreCoverage(product, figures, peers),
     scoreClaims(facts),
     scoreInsurer(facts),
-  ].map((dimension) => withPooledTexts(dimension, texts));
-  const composite = compositeOf(dimensions);
-  return { composite, goldPick: qualifiesForGoldPick(composite, dimensions, facts), dimensions };
+  ];
 }
 
 /** Integer arithmetic on weight percents, so the composite is exact to one decimal everywhere. */
@@ -399,39 +432,6 @@ function dimensionScore(dimension: ScoreDimension, base: number, contributions: 
   const score = Math.min(100, Math.max(0, raw));
   const { label, weight } = dimensionInfo(dimension);
   return { dimension, label, weight, score, inputs, explanation: explain(base, contributions, raw, score) };
-}
-
-/**
- * Texts of one scoring run, one copy each: a catalogue's scores repeat most of their texts (age
- * ranges, "同类 2466 款中位数 …", explanations) across products, and each would otherwise be a string
- * of its own, most of them still the concatenation trees their template literals built
- * (docs/performance.md, "Memory at scale"). Looking a text up flattens it.
- */
-type TextPool = (text: string) => string;
-
-function textPool(): TextPool {
-  const known = new Map<string, string>();
-  return (text) => {
-    const kept = known.get(text);
-    if (kept !== undefined) return kept;
-    known.set(text, text);
-    return text;
-  };
-}
-
-/**
- * The dimension with its texts taken from the pool, as one literal with the same properties in the
- * same order every time, so that all dimensions (and all inputs) share one shape.
- */
-function withPooledTexts(score: DimensionScore, texts: TextPool): DimensionScore {
-  return {
-    dimension: score.dimension,
-    label: score.label,
-    weight: score.weight,
-    score: score.score,
-    inputs: score.inputs.map((item) => input(item.key, item.label, texts(item.value), item.contribution)),
-    explanation: texts(score.explanation),
-  };
 }
 
 function dimensionInfo(dimension: ScoreDimension): { dimension: ScoreDimension; label: string; weight: number } {

@@ -20,10 +20,11 @@ function mapScore(score: ProductScore | undefined): ProductScoreModel | null {
   return {
     composite: score.composite,
     goldPick: score.goldPick,
-    dimensions: score.dimensions.map((dimension) => ({
-      ...dimension,
-      inputs: dimension.inputs.map((input) => ({ ...input })),
-    })),
+    // Made when a query asks for them (the product page), not for every listed product: a
+    // catalogue's score makes its dimensions afresh on each read (domain `scoreCatalogue`).
+    get dimensions() {
+      return score.dimensions;
+    },
   };
 }
 
