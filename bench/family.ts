@@ -21,7 +21,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { SANDBOX_WECHAT_APP_ID, SANDBOX_WECHAT_APP_SECRET } from '@family/sandbox';
 import {
   type HttpRequestSpec,
@@ -46,11 +45,11 @@ import {
   startSandboxProcess,
   stackVersions,
 } from './lib/stack.js';
+import { POSTGRES_SERVER_URL, freshPostgresDatabase, postgresAvailable } from './lib/postgres.js';
 
 const settings = loadSettingsFromEnv();
 const sizes = (process.env.BENCH_FAMILY_SIZES ?? '2,8,32').split(',').map(Number);
 const policiesPerMember = Number(process.env.BENCH_POLICIES_PER_MEMBER ?? 5);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const bffNodeArgs = (process.env.BENCH_BFF_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'family.json'));
 
@@ -176,20 +175,9 @@ async function measureEngine(engine: EngineResult['engine'], sandbox: Sandbox, l
     LOGIN_LIMIT_PER_IP_PER_MINUTE: '10000',
   };
   if (engine === 'postgres') {
-    const name = `bench_family_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    drop = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    const database = await freshPostgresDatabase('bench_family');
+    env.DATABASE_URL = database.url;
+    drop = database.drop;
   }
   const bff = await startBff(`family-${engine}`, env, logDir, bffNodeArgs);
   try {
@@ -245,18 +233,6 @@ async function measureEngine(engine: EngineResult['engine'], sandbox: Sandbox, l
   }
 }
 
-async function postgresAvailable(): Promise<boolean> {
-  if (serverUrl === 'none') return false;
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
   const machine = machineInfo();
   const source = gitState();
@@ -268,7 +244,7 @@ async function main(): Promise<void> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-family-'));
   const engines: EngineResult['engine'][] = ['pglite'];
   if (await postgresAvailable()) engines.push('postgres');
-  else console.log(`PostgreSQL at ${serverUrl} not reachable: PGlite only\n`);
+  else console.log(`PostgreSQL at ${POSTGRES_SERVER_URL} not reachable: PGlite only\n`);
   const results: EngineResult[] = [];
   try {
     for (const engine of engines) {

@@ -30,7 +30,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import {
   type HttpRequestSpec,
   type Sample,
@@ -60,6 +59,7 @@ import {
   startBff,
   startSandboxProcess,
 } from './lib/stack.js';
+import { POSTGRES_SERVER_URL, freshPostgresDatabase, postgresAvailable } from './lib/postgres.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
@@ -72,7 +72,6 @@ const counts = (process.env.BENCH_SCALE_INSURERS ?? '12,50,100')
   .filter((value) => Number.isInteger(value) && value > 0);
 const productsPerInsurer = intFromEnv('BENCH_SCALE_PRODUCTS_PER_INSURER', 112);
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'scale.json'));
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const postgresTrafficSeconds = intFromEnv('BENCH_SCALE_POSTGRES_SECONDS', 5);
 
 export const SCALE_GOALS = { cachedRatio: 0.5, uncachedP99OverSlowestMs: 50, rssMb: 300 } as const;
@@ -176,18 +175,6 @@ async function loadCatalogue(
   return { hit, firstLoadInsurerErrors, totalCount: first.totalCount };
 }
 
-async function postgresAvailable(): Promise<boolean> {
-  if (serverUrl === 'none') return false;
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A BFF with `env` on a fresh PostgreSQL database (dropped afterwards), alone: its resident memory
  * idle, after one catalogue load, and after a few seconds of cached traffic.
@@ -197,15 +184,9 @@ async function measureOnPostgres(
   env: Record<string, string>,
   logDir: string,
 ): Promise<PostgresPoint> {
-  const name = `bench_scale_${insurerCount}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await freshPostgresDatabase(`bench_scale_${insurerCount}`);
   try {
-    const bff = await startBff(`bff-postgres-${insurerCount}`, { ...env, DATABASE_URL: url.toString() }, logDir);
+    const bff = await startBff(`bff-postgres-${insurerCount}`, { ...env, DATABASE_URL: database.url }, logDir);
     try {
       const idle = residentMemoryMb(bff.child.pid);
       const request = homePageRequest(bff.graphqlUrl);
@@ -227,10 +208,7 @@ async function measureOnPostgres(
       await stopChild(bff.child);
     }
   } finally {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    await database.drop();
   }
 }
 
@@ -397,7 +375,8 @@ async function main(): Promise<void> {
       `${settings.durationSeconds} s per target, ${settings.connections} connections; 1-min load average now ${machine.loadAverageAtStart}\n`,
   );
   const onPostgres = await postgresAvailable();
-  if (!onPostgres) console.log(`PostgreSQL at ${serverUrl} not reachable or "none": resident memory on PGlite only\n`);
+  if (!onPostgres)
+    console.log(`PostgreSQL at ${POSTGRES_SERVER_URL} not reachable or "none": resident memory on PGlite only\n`);
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
   const points: PointResult[] = [];
   try {

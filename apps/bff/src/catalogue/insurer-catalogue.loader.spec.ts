@@ -59,6 +59,23 @@ function setup(adapter: InsurerAdapter, cache?: CacheStore, env: Record<string, 
   return { loader, advance: (ms: number) => (now += ms) };
 }
 
+/** The store, with every get and set it is asked written down; `engine` plays another kind of store. */
+function watch(store: CacheStore, engine?: 'redis'): { watched: CacheStore; used: string[] } {
+  const used: string[] = [];
+  const watched: CacheStore = Object.assign(Object.create(store) as CacheStore, {
+    ...(engine ? { engine } : {}),
+    get: async <T>(key: string): Promise<T | null> => {
+      used.push(`get ${key}`);
+      return store.get<T>(key);
+    },
+    set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
+      used.push(`set ${key}`);
+      return store.set(key, value, ttlMs);
+    },
+  });
+  return { watched, used };
+}
+
 describe('InsurerCatalogueLoader', () => {
   it('serves a fresh entry from cache without calling the upstream', async () => {
     const adapter = new ScriptedAdapter().next(ok('v1'));
@@ -196,17 +213,7 @@ describe('InsurerCatalogueLoader', () => {
 
   it('keeps no copy of a catalogue in an in-process store: the entry it holds is the only one', async () => {
     const store = new MemoryCacheStore(() => 0);
-    const used: string[] = [];
-    const watched: CacheStore = Object.assign(Object.create(store) as CacheStore, {
-      get: async <T>(key: string): Promise<T | null> => {
-        used.push(`get ${key}`);
-        return store.get<T>(key);
-      },
-      set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
-        used.push(`set ${key}`);
-        return store.set(key, value, ttlMs);
-      },
-    });
+    const { watched, used } = watch(store);
     const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
     const { loader, advance } = setup(adapter, watched);
     expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
@@ -219,19 +226,7 @@ describe('InsurerCatalogueLoader', () => {
   });
 
   it('neither writes nor reads a shared store when catalogues are never kept (fresh and stale windows 0)', async () => {
-    const store = new MemoryCacheStore(() => 0);
-    const used: string[] = [];
-    const shared: CacheStore = Object.assign(Object.create(store) as CacheStore, {
-      engine: 'redis' as const,
-      get: async <T>(key: string): Promise<T | null> => {
-        used.push(`get ${key}`);
-        return store.get<T>(key);
-      },
-      set: async <T>(key: string, value: T, ttlMs: number): Promise<void> => {
-        used.push(`set ${key}`);
-        return store.set(key, value, ttlMs);
-      },
-    });
+    const { watched: shared, used } = watch(new MemoryCacheStore(() => 0), 'redis');
     const adapter = new ScriptedAdapter().next(ok('v1'), ok('v2'));
     const { loader } = setup(adapter, shared, { CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' });
     expect((await loader.load(insurer)).catalogue.products[0].name).toBe('v1');
