@@ -93,9 +93,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       (detail) => logger.warn({ detail }, 'trusted documents: no manifest; hashes cannot be resolved'),
     ),
     responseCache,
-    // Catalogues never kept, so no response cache: identical public queries that joined one load
-    // share one execution instead (docs/decisions/014-catalogue-revisions.md).
-    sharedExecutions: responseCache.enabled ? undefined : { load: () => catalogue.snapshot() },
   });
   if (!config.strict) await registerGraphiql(fastify);
   if (config.h5DistDir) {

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SANDBOX_INSURERS, productsOf, sandboxInsurerSecretsSetting, startSandbox } from '@family/sandbox';
 import { type TestStack, startBff, startStack } from './harness.js';
 
@@ -108,69 +105,6 @@ describe('resilience with the cache off: every query asks every insurer', () => 
         requestsPerLoad(insurer.code, insurer.format),
       ]);
     }
-  });
-});
-
-/** The app's own home page request: the trusted `Products` document by its hash, as GET. */
-const manifest = JSON.parse(
-  readFileSync(
-    join(dirname(fileURLToPath(import.meta.url)), '../../../packages/schema/trusted-documents.json'),
-    'utf8',
-  ),
-) as Record<string, string>;
-const productsHash = Object.keys(manifest).find((key) => /^\s*query Products\b/.test(manifest[key] ?? ''));
-const productsByPricePath =
-  `/graphql?operationName=Products&variables=${encodeURIComponent(JSON.stringify({ first: 50, sort: 'PRICE' }))}` +
-  `&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: productsHash } }))}`;
-
-describe('shared executions with the cache off: identical queries that joined one load execute once', () => {
-  let stack: TestStack;
-  const getProducts = async () => {
-    const response = await fetch(`${stack.url}${productsByPricePath}`, {
-      headers: { accept: 'application/graphql-response+json' },
-    });
-    const text = await response.text();
-    const prices = (
-      JSON.parse(text) as { data: { products: { edges: { node: { priceFrom: number } }[] } } }
-    ).data.products.edges.map((edge) => edge.node.priceFrom);
-    return { status: response.status, shared: response.headers.get('x-response-cache'), text, prices };
-  };
-
-  beforeAll(async () => {
-    expect(productsHash).toBeDefined();
-    stack = await startStack({ CATALOGUE_FRESH_SECONDS: '0', CATALOGUE_MAX_STALE_SECONDS: '0' });
-  });
-  afterAll(() => stack.close());
-
-  it('answers concurrent identical queries from one execution, and a later one from a load of its own', async () => {
-    for (const insurer of SANDBOX_INSURERS) await stack.fault({ insurer: insurer.code, latencyMs: 300 });
-    const answers = await Promise.all(Array.from({ length: 6 }, () => getProducts()));
-    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
-    // One led (no header), the five that joined its load were answered with its very bytes.
-    expect(answers.filter((answer) => answer.shared === 'shared')).toHaveLength(5);
-    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
-    expect(answers[0].prices.length).toBeGreaterThan(10);
-    const requests = await stack.upstreamRequests();
-    for (const insurer of SANDBOX_INSURERS)
-      expect([insurer.code, requests[insurer.code]]).toEqual([
-        insurer.code,
-        requestsPerLoad(insurer.code, insurer.format),
-      ]);
-
-    // Every insurer reprices by 10 %: a query that arrives after that load completed never gets its
-    // answer, but one of its own load, with the new prices.
-    await stack.resetFaults();
-    for (const insurer of SANDBOX_INSURERS) {
-      const repriced = await fetch(`${stack.sandbox.url}/__control/prices`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ insurer: insurer.code, percent: 10 }),
-      });
-      expect(repriced.status).toBe(200);
-    }
-    const after = await getProducts();
-    expect(after.shared).toBeNull();
-    expect(after.prices).toEqual(answers[0].prices.map((fen) => Math.round(fen * 1.1)));
   });
 });
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type InsurerFacts, type Product, type ProductScore, assessInsurer, scoreCatalogue } from '@family/domain';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { logger } from '../common/logger.js';
-import { requestScoped } from '../common/request-context.js';
 import { InsurerUnavailableError, ProductNotFoundError } from './catalogue.errors.js';
 import type { InsurerEntity } from './entities/insurer.entity.js';
 import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
@@ -97,20 +96,7 @@ export class CatalogueSnapshotService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /**
-   * The catalogue as this request sees it: the first call of a request takes (or joins) a snapshot and
-   * pins it for the rest of the request, so every field of one answer reads the same catalogue, and
-   * identical requests that joined one take can share one execution (`coalesceRequests` in
-   * graphql-over-http.ts). Outside a request (jobs, tests) every call takes or joins one.
-   */
   snapshot(): Promise<CatalogueSnapshot> {
-    const pinned = requestScoped<{ snapshot?: Promise<CatalogueSnapshot> }>('catalogue-snapshot', () => ({}));
-    if (!pinned) return this.takeOrJoin();
-    pinned.snapshot ??= this.takeOrJoin();
-    return pinned.snapshot;
-  }
-
-  private takeOrJoin(): Promise<CatalogueSnapshot> {
     if (this.inFlight) return this.inFlight;
     const taking = this.take();
     this.inFlight = taking;

@@ -56,12 +56,6 @@ export interface GraphQLHttpOptions {
   readonly trustedDocuments?: TrustedDocuments;
   /** Answers of anonymous public queries of the manifest (response-cache.ts); none: nothing kept. */
   readonly responseCache?: ResponseCache;
-  /**
-   * When answers are not kept (catalogues never kept: no response cache), identical anonymous public
-   * queries that joined one catalogue load share one execution: `load` takes or joins the load and
-   * pins it for the request (CatalogueSnapshotService.snapshot), and its object names it.
-   */
-  readonly sharedExecutions?: { readonly load: () => Promise<object> };
 }
 
 /** The parameters as the request gives them: the text, a persisted query's hash, or both. */
@@ -240,58 +234,12 @@ const NOT_STORED = 'no-store';
 const PUBLIC_REVALIDATED = 'public, no-cache';
 
 function send(reply: FastifyReply, mediaType: MediaType, statusCode: number, body: ExecutionAnswer): FastifyReply {
-  return sendBody(reply, mediaType, statusCode, JSON.stringify(body));
-}
-
-function sendBody(reply: FastifyReply, mediaType: MediaType, statusCode: number, body: string): FastifyReply {
   return reply
     .code(statusCode)
     .header('content-type', `${mediaType}; charset=utf-8`)
     .header('vary', 'accept')
     .header('cache-control', NOT_STORED)
-    .send(body);
-}
-
-/** The answer of the execution this request joined (`x-response-cache: shared`). */
-function sendShared(reply: FastifyReply, mediaType: MediaType, body: string): FastifyReply {
-  return sendBody(reply.header('x-response-cache', 'shared'), mediaType, 200, body);
-}
-
-/** The execution a request leads: it hands its answer (or null: none to share) to those that joined. */
-interface SharedExecution {
-  settle(body: string | null): void;
-}
-
-/**
- * Executions in progress per catalogue load (the snapshot object, held weakly) and request key. A
- * request joins one only if it pinned the same load, that is a load that was still being taken when
- * it arrived (or that it started): it gets the data it would have read itself, never an answer from
- * a load that had completed before it arrived (the freshness rule of docs/performance.md,
- * "Single-flight"). Entries leave when their execution settles.
- */
-const executions = new WeakMap<object, Map<string, Promise<string | null>>>();
-
-/** The leader's answer for `key` under `load` (a string), or the execution this request now leads. */
-async function joinExecution(load: object, key: string): Promise<string | SharedExecution> {
-  let byKey = executions.get(load);
-  if (!byKey) executions.set(load, (byKey = new Map()));
-  const leader = byKey.get(key);
-  if (leader) {
-    const body = await leader;
-    if (body !== null) return body;
-    // The leader had nothing to share (its answer had errors, or it failed): execute on our own.
-    return { settle: () => undefined };
-  }
-  const shelf = byKey;
-  let resolve!: (body: string | null) => void;
-  const answer = new Promise<string | null>((settle) => (resolve = settle));
-  shelf.set(key, answer);
-  return {
-    settle(body) {
-      if (shelf.get(key) === answer) shelf.delete(key);
-      resolve(body);
-    },
-  };
+    .send(JSON.stringify(body));
 }
 
 /** Vary of a cached answer: it depends on the media type, the content coding and being anonymous. */
@@ -524,27 +472,23 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         return send(reply, mediaType, 400, { errors: [refusal] });
       }
       const cache = options.responseCache;
-      const shareable = document.publicQuery && request.headers.authorization === undefined;
-      const keyParts = (): string[] =>
-        method === 'GET'
-          ? getKeyParts(request, mediaType)
-          : [
-              document.hash(),
-              parameters.operationName ?? '',
-              JSON.stringify(parameters.variables ?? {}),
-              mediaType,
-              request.headers.host ?? '',
-            ];
-      const cacheKey = cache?.enabled && shareable ? await cache.keyOf(keyParts()) : null;
+      const cacheKey =
+        cache?.enabled && document.publicQuery && request.headers.authorization === undefined
+          ? await cache.keyOf(
+              method === 'GET'
+                ? getKeyParts(request, mediaType)
+                : [
+                    document.hash(),
+                    parameters.operationName ?? '',
+                    JSON.stringify(parameters.variables ?? {}),
+                    mediaType,
+                    request.headers.host ?? '',
+                  ],
+            )
+          : null;
       if (cache && cacheKey !== null) {
         const cached = cache.get(cacheKey);
         if (cached) return sendCached(request, reply, cached, 'hit', cache, cacheKey);
-      }
-      let leading: SharedExecution | null = null;
-      if (cacheKey === null && shareable && options.sharedExecutions) {
-        const joined = await joinExecution(await options.sharedExecutions.load(), keyParts().join('\u0000'));
-        if (typeof joined === 'string') return sendShared(reply, mediaType, joined);
-        leading = joined;
       }
       try {
         const result = await (reply as GraphQLReply).graphql(
@@ -564,12 +508,6 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         if (options.countStatements) void reply.header('x-db-statements', String(statementsInRequest()));
         // Executed: 200 with data (null when a non-null root field failed) and the errors beside it.
         const answer = { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
-        if (leading) {
-          const body = JSON.stringify(answer);
-          // An answer with errors is not shared: the requests that joined execute on their own.
-          leading.settle(answer.errors ? null : body);
-          return sendBody(reply, mediaType, 200, body);
-        }
         if (cache && cacheKey !== null && !answer.errors) {
           const body = Buffer.from(JSON.stringify(answer));
           void reply
@@ -582,9 +520,6 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         return send(reply, mediaType, 200, answer);
       } catch (error) {
         return sendRequestError(reply, mediaType, error as Error, options.strict);
-      } finally {
-        // Every other way out (a refusal, a failure): the joined requests execute on their own.
-        leading?.settle(null);
       }
     };
 
