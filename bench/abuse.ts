@@ -48,7 +48,7 @@
  * the figure depends on the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,10 +62,12 @@ import {
   loadSettingsFromEnv,
   machineInfo,
   median,
+  printLoadAverage,
   printTable,
   round,
   sampleOf,
   summarise,
+  writeResults,
 } from './lib/measure.js';
 import { stopAll, runBenchmark } from './lib/processes.js';
 import {
@@ -860,50 +862,40 @@ async function main(): Promise<void> {
       }`,
     );
 
-    mkdirSync(path.dirname(outputFile), { recursive: true });
-    writeFileSync(
-      outputFile,
-      `${JSON.stringify(
-        {
-          generatedAt: new Date().toISOString(),
-          machine,
-          versions,
-          source,
-          settings: {
-            durationSeconds: settings.durationSeconds,
-            warmupSeconds: settings.warmupSeconds,
-            rounds: settings.rounds,
-            pipelining: settings.pipelining,
-            normalConnections,
-            attackConnections,
-            attacks: bodies.map((b) => b.name),
-            serverNodeEnv,
-            bffLogLevel,
-            bffNodeArgs,
-            requestLimitPerIpPerMinute: Number(NO_REQUEST_LIMIT_PER_IP),
-            latencySpreadMs: [latencyMinMs, latencyMaxMs],
-          },
-          normalQuery: PRODUCTS_QUERY,
-          normalAnswerBytes: after.bytes,
-          attackBodies: checks,
-          results: { calm, underAttack, attack: attacker },
-          ratios,
-          perRoundRatios: perRound,
-          goal: { normalRequestsPerSecondRatioAtLeast: GOAL_RATE_RATIO, met: goalMet },
-          upstreamRequests: {
-            attackChecks: checksUpstream,
-            calm: calm.upstreamRequests,
-            underAttack: underAttack.upstreamRequests,
-          },
-          bffLog: { warnOrErrorLines: problems.count, first: problems.first },
-          samples,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`\n1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-    console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+    printLoadAverage(machine);
+    writeResults(outputFile, {
+      machine,
+      versions,
+      source,
+      settings: {
+        durationSeconds: settings.durationSeconds,
+        warmupSeconds: settings.warmupSeconds,
+        rounds: settings.rounds,
+        pipelining: settings.pipelining,
+        normalConnections,
+        attackConnections,
+        attacks: bodies.map((b) => b.name),
+        serverNodeEnv,
+        bffLogLevel,
+        bffNodeArgs,
+        requestLimitPerIpPerMinute: Number(NO_REQUEST_LIMIT_PER_IP),
+        latencySpreadMs: [latencyMinMs, latencyMaxMs],
+      },
+      normalQuery: PRODUCTS_QUERY,
+      normalAnswerBytes: after.bytes,
+      attackBodies: checks,
+      results: { calm, underAttack, attack: attacker },
+      ratios,
+      perRoundRatios: perRound,
+      goal: { normalRequestsPerSecondRatioAtLeast: GOAL_RATE_RATIO, met: goalMet },
+      upstreamRequests: {
+        attackChecks: checksUpstream,
+        calm: calm.upstreamRequests,
+        underAttack: underAttack.upstreamRequests,
+      },
+      bffLog: { warnOrErrorLines: problems.count, first: problems.first },
+      samples,
+    });
 
     const failures: string[] = [];
     for (const r of [calm, underAttack])

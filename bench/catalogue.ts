@@ -35,7 +35,7 @@
  *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,11 +48,13 @@ import {
   loadSettingsFromEnv,
   machineInfo,
   median,
+  printLoadAverage,
   printTable,
   round,
   sample,
   summarise,
   warmUp,
+  writeResults,
 } from './lib/measure.js';
 import { forkServer, stopAll, runBenchmark } from './lib/processes.js';
 import {
@@ -539,27 +541,17 @@ async function main(): Promise<void> {
     console.log('\nratios (medians):');
     for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(62)} ${value}`);
 
-    mkdirSync(path.dirname(outputFile), { recursive: true });
-    writeFileSync(
-      outputFile,
-      `${JSON.stringify(
-        {
-          generatedAt: new Date().toISOString(),
-          machine,
-          versions,
-          source,
-          settings: { ...settings, serverNodeEnv, bffLogLevel, bffNodeArgs },
-          query: PRODUCTS_QUERY,
-          upstream,
-          results,
-          ratios,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`\n1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-    console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+    printLoadAverage(machine);
+    writeResults(outputFile, {
+      machine,
+      versions,
+      source,
+      settings: { ...settings, serverNodeEnv, bffLogLevel, bffNodeArgs },
+      query: PRODUCTS_QUERY,
+      upstream,
+      results,
+      ratios,
+    });
 
     const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
     if (failed.length > 0)

@@ -18,7 +18,7 @@
  *   BENCH_BFF_NODE_ARGS       extra Node options for the BFF (e.g. "--cpu-prof", as bench:catalogue)
  *   BENCH_OUTPUT              where to write the JSON results (bench/results/family.json)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SANDBOX_WECHAT_APP_ID, SANDBOX_WECHAT_APP_SECRET } from '@family/sandbox';
@@ -28,10 +28,12 @@ import {
   loadAverage,
   loadSettingsFromEnv,
   machineInfo,
+  printLoadAverage,
   printTable,
   sample,
   summarise,
   warmUp,
+  writeResults,
 } from './lib/measure.js';
 import { runBenchmark, stopAll } from './lib/processes.js';
 import {
@@ -273,26 +275,17 @@ async function main(): Promise<void> {
   ]);
   const constant = results.every((engine) => new Set(engine.sizes.map((size) => size.statementsPerRequest)).size === 1);
   console.log(`\nstatements per request the same at every size: ${constant ? 'yes' : 'NO'}`);
-  mkdirSync(path.dirname(outputFile), { recursive: true });
-  writeFileSync(
-    outputFile,
-    JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        machine,
-        versions: stackVersions(['pg']),
-        source,
-        settings,
-        sizes,
-        policiesPerMember,
-        results,
-        constantStatements: constant,
-      },
-      null,
-      2,
-    ),
-  );
-  console.log(`results written to ${path.relative(BENCH_DIR, outputFile)}`);
+  printLoadAverage(machine);
+  writeResults(outputFile, {
+    machine,
+    versions: stackVersions(['pg']),
+    source,
+    settings,
+    sizes,
+    policiesPerMember,
+    results,
+    constantStatements: constant,
+  });
   rmSync(logDir, { recursive: true, force: true });
   if (!constant) process.exitCode = 1;
 }

@@ -19,7 +19,6 @@
  *   BENCH_NODE_ENV     NODE_ENV of the server processes (default production)
  *   BENCH_OUTPUT       where to write the JSON results (default bench/results/graphql-drivers.json)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -32,12 +31,14 @@ import {
   loadAverage,
   loadSettingsFromEnv,
   machineInfo,
+  printLoadAverage,
   printTable,
   round,
   sample,
   summarise,
   versionOf,
   warmUp,
+  writeResults,
 } from './lib/measure.js';
 import { forkServer, killChildrenOnSignals, stopAll } from './lib/processes.js';
 
@@ -217,13 +218,15 @@ async function main(): Promise<void> {
   console.log('\nreq/s ratios (medians):');
   for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(34)} ${value ?? 'n/a'}`);
 
-  mkdirSync(path.dirname(outputFile), { recursive: true });
-  writeFileSync(
-    outputFile,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, versions, settings: { ...settings, serverNodeEnv }, query: QUERY, results, ratios }, null, 2)}\n`,
-  );
-  console.log(`\n1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-  console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+  printLoadAverage(machine);
+  writeResults(outputFile, {
+    machine,
+    versions,
+    settings: { ...settings, serverNodeEnv },
+    query: QUERY,
+    results,
+    ratios,
+  });
 
   const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
   if (failed.length > 0) {

@@ -17,12 +17,12 @@
  * Environment: BENCH_H5_VISITS (5), BENCH_H5_BASELINE_DIR (none), CHROMIUM_PATH (/usr/bin/chromium),
  * BENCH_OUTPUT (bench/results/h5-first-screen.json).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { intFromEnv, loadAverage, machineInfo, median, round } from './lib/measure.js';
+import { intFromEnv, loadAverage, machineInfo, median, printLoadAverage, round, writeResults } from './lib/measure.js';
 import { runBenchmark, stopAll } from './lib/processes.js';
 import { bffEnv, startBff, startSandboxProcess } from './lib/stack.js';
 
@@ -122,25 +122,15 @@ async function main(): Promise<void> {
       console.log(
         `baseline build, same run: ${baselineResult} ms; this build / baseline: ${round(result / baselineResult, 3)}`,
       );
-    console.log(`1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-    mkdirSync(path.dirname(outputFile), { recursive: true });
-    writeFileSync(
-      outputFile,
-      `${JSON.stringify(
-        {
-          generatedAt: new Date().toISOString(),
-          machine,
-          visits,
-          samplesMs: samples,
-          medianMs: result,
-          goalMs: GOAL_MS,
-          ...(baseline ? { baselineDir, baselineSamplesMs: baselineSamples, baselineMedianMs: baselineResult } : {}),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+    printLoadAverage(machine);
+    writeResults(outputFile, {
+      machine,
+      visits,
+      samplesMs: samples,
+      medianMs: result,
+      goalMs: GOAL_MS,
+      ...(baseline ? { baselineDir, baselineSamplesMs: baselineSamples, baselineMedianMs: baselineResult } : {}),
+    });
   } finally {
     await browser.close();
     await stopAll().catch(() => undefined);

@@ -10,12 +10,12 @@
  * Environment: BENCH_MEMORY_SECONDS (60), BENCH_MEMORY_CONNECTIONS (200), BENCH_OUTPUT
  * (bench/results/memory.json).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { intFromEnv, loadAverage, machineInfo, round } from './lib/measure.js';
+import { intFromEnv, loadAverage, machineInfo, printLoadAverage, round, writeResults } from './lib/measure.js';
 import { runBenchmark, stopAll } from './lib/processes.js';
 import { homePageRequest } from './lib/products-page.js';
 import {
@@ -119,35 +119,25 @@ async function main(): Promise<void> {
         `statuses ${JSON.stringify(statuses)}; errors ${result.errors}, timeouts ${result.timeouts}`,
     );
     console.log(`\nheap used after / before: ${ratio} (goal ≤ ${MEMORY_GOAL_RATIO}; within 10 %)`);
-    console.log(`1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-    mkdirSync(path.dirname(outputFile), { recursive: true });
-    writeFileSync(
-      outputFile,
-      `${JSON.stringify(
-        {
-          generatedAt: new Date().toISOString(),
-          machine,
-          source,
-          seconds,
-          connections,
-          heapBefore: before,
-          heapAfter: after,
-          heapRatio: ratio,
-          goalRatio: MEMORY_GOAL_RATIO,
-          peakRssMb: rss?.peakRssMb ?? null,
-          requests: result.requests.total,
-          requestsPerSecond: result.requests.average,
-          p99: result.latency.p99,
-          statuses,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          bffWarnings: problems.count,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+    printLoadAverage(machine);
+    writeResults(outputFile, {
+      machine,
+      source,
+      seconds,
+      connections,
+      heapBefore: before,
+      heapAfter: after,
+      heapRatio: ratio,
+      goalRatio: MEMORY_GOAL_RATIO,
+      peakRssMb: rss?.peakRssMb ?? null,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      p99: result.latency.p99,
+      statuses,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      bffWarnings: problems.count,
+    });
     if (result.errors + result.timeouts > 0 || unexpected.length > 0)
       throw new Error(
         `errors (${result.errors + result.timeouts}) or answers other than 200 and 429: ${JSON.stringify(unexpected)}`,

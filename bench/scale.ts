@@ -26,7 +26,7 @@
  * "none" for the PGlite BFFs only), BENCH_SCALE_POSTGRES_SECONDS (cached traffic to the PostgreSQL
  * BFF, 5).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +38,12 @@ import {
   loadSettingsFromEnv,
   machineInfo,
   median,
+  printLoadAverage,
   printTable,
   round,
   sample,
   warmUp,
+  writeResults,
 } from './lib/measure.js';
 import { forkServer, runBenchmark, stopAll, stopChild } from './lib/processes.js';
 import { homePageRequest } from './lib/products-page.js';
@@ -432,13 +434,8 @@ async function main(): Promise<void> {
     `goals at 100 insurers: cached ratio ≥ ${SCALE_GOALS.cachedRatio}, uncached p99 − slowest ≤ ${SCALE_GOALS.uncachedP99OverSlowestMs} ms, ` +
       `RSS < ${SCALE_GOALS.rssMb} MB (a BFF on PostgreSQL; on PGlite the database is in the process)`,
   );
-  console.log(`1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
-  mkdirSync(path.dirname(outputFile), { recursive: true });
-  writeFileSync(
-    outputFile,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, source, settings, productsPerInsurer, goals: SCALE_GOALS, points }, null, 2)}\n`,
-  );
-  console.log(`results written to ${path.relative(process.cwd(), outputFile) || outputFile}`);
+  printLoadAverage(machine);
+  writeResults(outputFile, { machine, source, settings, productsPerInsurer, goals: SCALE_GOALS, points });
   rmSync(logDir, { recursive: true, force: true });
 }
 

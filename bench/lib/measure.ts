@@ -3,7 +3,7 @@
  * turned into a `Sample`, medians over rounds, the machine and package versions, and a text table.
  * Keeping it in one place keeps the benchmarks' methods identical, so their figures can be compared.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,6 +210,21 @@ export function machineInfo(): MachineInfo {
     loadAverageAtStart: round(os.loadavg()[0]),
     loadAverageAtEnd: 0,
   };
+}
+
+/** Prints the 1-minute load average at the run's start and end, as every benchmark reports it. */
+export function printLoadAverage(machine: MachineInfo): void {
+  console.log(`1-min load average: ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`);
+}
+
+/**
+ * Writes a benchmark's results as JSON to `file` (`generatedAt` first, then `results` in order),
+ * creating its folder, and says where (bench:summary reads them).
+ */
+export function writeResults(file: string, results: Record<string, unknown>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...results }, null, 2)}\n`);
+  console.log(`results written to ${path.relative(process.cwd(), file) || file}`);
 }
 
 export const loadAverage = (): number => round(os.loadavg()[0]);
