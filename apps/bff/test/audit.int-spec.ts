@@ -20,8 +20,9 @@ import {
   type BffProcess,
   type GraphQLResponse,
   alipayKeyPair,
+  codeOf,
   freshDatabase,
-  platformEnv,
+  sandboxedBffEnv,
   redisEnv,
   startBff,
 } from './harness.js';
@@ -41,9 +42,6 @@ const OWNER_NAME = '欧阳明华';
 const CHILD_NAME = '欧阳小雨';
 const PHONE = '13912345678';
 const POLICY_NUMBER = 'AUD2026-99887766';
-
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
 
 interface AuditRow {
   id: string;
@@ -106,15 +104,10 @@ describe('personal-data audit trail', () => {
     databaseUrl = database.env.DATABASE_URL || null;
     if (!databaseUrl) dataDir = mkdtempSync(join(tmpdir(), 'pglite-audit-'));
     env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      PORT: '0',
-      SANDBOX_URL: sandbox.url,
-      SEED_DEMO_DATA: 'true',
+      ...sandboxedBffEnv(sandbox.url),
       LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000',
       JOBS_DAILY_AT: 'off',
       OPS_SECRET,
-      ...platformEnv(sandbox.url),
       ...database.env,
       ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
       ...redisEnv(`test-audit-${randomBytes(4).toString('hex')}:`),

@@ -1,6 +1,6 @@
 import { residentIdCheckCharacter } from '@family/domain';
 import pg from 'pg';
-import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
+import { type TestStack, codeOf, startStack } from './harness.js';
 
 /** 我家保单 over HTTP: households, members, roles, personal data (F1, F6). */
 
@@ -38,9 +38,6 @@ function residentId(birthDate: string, gender: 'MALE' | 'FEMALE', sequence = 0):
   const first17 = `110105${birthDate.replaceAll('-', '')}0${sequence}${gender === 'MALE' ? 1 : 2}`;
   return first17 + residentIdCheckCharacter(first17);
 }
-
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
 
 describe('households and their members', () => {
   let stack: TestStack;

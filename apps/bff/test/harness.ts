@@ -30,6 +30,13 @@ export interface GraphQLResponse<T> {
   };
 }
 
+/** The errors of an answer, as `GraphQLResponse` holds them. */
+export type GraphQLErrors = GraphQLResponse<unknown>['body']['errors'];
+/** The first error's `extensions.code`. */
+export const codeOf = (errors: GraphQLErrors): unknown => errors?.[0]?.extensions?.code;
+/** The first error's `extensions.reason`. */
+export const reasonOf = (errors: GraphQLErrors): unknown => errors?.[0]?.extensions?.reason;
+
 export interface TestStack {
   readonly url: string;
   readonly sandbox: RunningSandbox;
@@ -158,19 +165,29 @@ export function platformEnv(sandboxUrl: string): Record<string, string> {
   };
 }
 
+/**
+ * What every suite's BFF runs with against a sandbox: test mode, a free port, demo data, the
+ * sandbox's insurers and platforms. Add the database (`freshDatabase`), Redis and the suite's own.
+ */
+export function sandboxedBffEnv(sandboxUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    SANDBOX_URL: sandboxUrl,
+    SEED_DEMO_DATA: 'true',
+    ...platformEnv(sandboxUrl),
+  };
+}
+
 export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
   const sandbox = await startSandbox(0, '127.0.0.1', false, { alipayAppPublicKey: alipayKeyPair().publicKeyPem });
   const database = await freshDatabase();
   const bff = await startBff({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    SANDBOX_URL: sandbox.url,
-    SEED_DEMO_DATA: 'true',
+    ...sandboxedBffEnv(sandbox.url),
     UPSTREAM_TIMEOUT_MS: '2000',
     // Tests run jobs when they mean to; a daily run starting mid-suite would change what they count.
     JOBS_DAILY_AT: 'off',
-    ...platformEnv(sandbox.url),
     ...database.env,
     ...redisEnv(),
     ...env,

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
+import { type GraphQLResponse, type TestStack, codeOf, reasonOf, startStack } from './harness.js';
 
 /** P1 and P2 over HTTP: sign-in through the sandbox's WeChat, Alipay and SMS, sessions, linking, consent. */
 
@@ -15,9 +15,6 @@ const REFRESH = `mutation($token: String!) { refreshSession(refreshToken: $token
 const ME = '{ me { id identities { platform maskedSubject } privacyConsent { version current } } }';
 const LINK = `mutation($platform: Platform!, $code: String!) { linkPlatform(platform: $platform, code: $code) { id identities { platform maskedSubject } } }`;
 
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
-const reasonOf = (errors: Errors): unknown => errors?.[0]?.extensions?.reason;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function platformCode(stack: TestStack, platform: 'wechat' | 'alipay', body: object = {}): Promise<string> {

@@ -1,11 +1,7 @@
 import pg from 'pg';
-import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
+import { type GraphQLResponse, type TestStack, codeOf, reasonOf, startStack } from './harness.js';
 
 /** Share-to-friend over HTTP (R1–R6, F6 joining): invites, the public landing, joining, attribution. */
-
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
-const reasonOf = (errors: Errors): unknown => errors?.[0]?.extensions?.reason;
 
 interface Invite {
   id: string;

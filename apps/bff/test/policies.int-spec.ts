@@ -1,12 +1,10 @@
 import { addDays, addMonths, chinaToday } from '@family/domain';
 import pg from 'pg';
-import { type GraphQLResponse, type TestStack, startStack } from './harness.js';
+import { type GraphQLErrors, type TestStack, codeOf, startStack } from './harness.js';
 
 /** A household's policies, the family overview and coverage gaps over HTTP (F2–F4). */
 
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
-const fieldsOf = (errors: Errors): string[] =>
+const fieldsOf = (errors: GraphQLErrors): string[] =>
   ((errors?.[0]?.extensions?.reasons as { field: string }[] | undefined) ?? []).map((reason) => reason.field);
 
 const today = chinaToday(Date.now());

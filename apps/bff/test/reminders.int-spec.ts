@@ -9,8 +9,9 @@ import {
   type BffProcess,
   type GraphQLResponse,
   alipayKeyPair,
+  codeOf,
   freshDatabase,
-  platformEnv,
+  sandboxedBffEnv,
   redisEnv,
   startBff,
 } from './harness.js';
@@ -26,9 +27,6 @@ const ATTEMPTS = 3;
 const [PAY_DUE] = Object.keys(SANDBOX_WECHAT_TEMPLATES);
 const [ALIPAY_PAY_DUE] = Object.keys(SANDBOX_ALIPAY_TEMPLATES);
 const today = chinaToday(Date.now());
-
-type Errors = GraphQLResponse<unknown>['body']['errors'];
-const codeOf = (errors: Errors): unknown => errors?.[0]?.extensions?.code;
 
 interface JobOutcome {
   runner: string;
@@ -52,16 +50,11 @@ describe('reminders', () => {
     drop = database.drop;
     postgres = Boolean(database.env.DATABASE_URL);
     env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      PORT: '0',
-      SANDBOX_URL: sandbox.url,
-      SEED_DEMO_DATA: 'true',
+      ...sandboxedBffEnv(sandbox.url),
       LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000',
       OPS_SECRET,
       JOB_ATTEMPTS: String(ATTEMPTS),
       JOB_BACKOFF_MS: '100',
-      ...platformEnv(sandbox.url),
       ...database.env,
       ...redisEnv(`test-reminders-${randomBytes(4).toString('hex')}:`),
     };
