@@ -117,6 +117,22 @@ function FromReminder() {
   );
 }
 
+/** One of a household's entries (总览, 缺口, 谁看过我家): a title, a line under it, a page it opens. */
+function FamilyEntry(props: { testId: string; label: string; title: string; text: string; onClick: () => void }) {
+  return (
+    <View
+      className="family__entry"
+      data-testid={props.testId}
+      role="button"
+      aria-label={props.label}
+      onClick={props.onClick}
+    >
+      <Text className="family__entry-title">{props.title}</Text>
+      <Text className="family__entry-text">{props.text}</Text>
+    </View>
+  );
+}
+
 function HouseholdSection({ household, onChanged }: { household: Household; onChanged: () => void }) {
   const members = sortMembers(household.members);
   const notice = roleNotice(household.role);
@@ -147,39 +163,30 @@ function HouseholdSection({ household, onChanged }: { household: Household; onCh
         <View className="family__entries">
           {members.length > 0 ? (
             <>
-              <View
-                className="family__entry"
-                data-testid="open-overview"
-                role="button"
-                aria-label={`家庭保障总览，${inForce} 份保单保障中`}
+              <FamilyEntry
+                testId="open-overview"
+                label={`家庭保障总览，${inForce} 份保单保障中`}
+                title="家庭保障总览"
+                text={inForce > 0 ? `${inForce} 份保单保障中` : '还没有保单'}
                 onClick={go(overviewUrl(household.id))}
-              >
-                <Text className="family__entry-title">家庭保障总览</Text>
-                <Text className="family__entry-text">{inForce > 0 ? `${inForce} 份保单保障中` : '还没有保单'}</Text>
-              </View>
-              <View
-                className="family__entry"
-                data-testid="open-gaps"
-                role="button"
-                aria-label="保障缺口：看看每位家人还缺哪些保障"
+              />
+              <FamilyEntry
+                testId="open-gaps"
+                label="保障缺口：看看每位家人还缺哪些保障"
+                title="保障缺口"
+                text="按年龄和收入建议"
                 onClick={go(gapsUrl(household.id))}
-              >
-                <Text className="family__entry-title">保障缺口</Text>
-                <Text className="family__entry-text">按年龄和收入建议</Text>
-              </View>
+              />
             </>
           ) : null}
           {household.permissions.viewAccessLog ? (
-            <View
-              className="family__entry"
-              data-testid="open-access-log"
-              role="button"
-              aria-label="谁看过我家：家人查看和修改家庭信息的记录，仅你可见"
+            <FamilyEntry
+              testId="open-access-log"
+              label="谁看过我家：家人查看和修改家庭信息的记录，仅你可见"
+              title="谁看过我家"
+              text="查看和修改记录，仅你可见"
               onClick={go(accessLogUrl(household.id))}
-            >
-              <Text className="family__entry-title">谁看过我家</Text>
-              <Text className="family__entry-text">查看和修改记录，仅你可见</Text>
-            </View>
+            />
           ) : null}
         </View>
       ) : null}
