@@ -131,15 +131,30 @@ export function parseJsonPage(insurerId: string, body: string): JsonPage {
   return { insurer, products, total };
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+const unsettle = <T>(result: Settled<T>): T => {
+  if (result.ok) return result.value;
+  throw result.error;
+};
+
 @Injectable()
 export class JsonPagedInsurerAdapter implements InsurerAdapter {
   readonly wireFormat = 'json-paged' as const;
+  /** How many pages each endpoint's catalogue had when it was last asked. */
+  private readonly pageCounts = new Map<string, number>();
 
   constructor(private readonly http: UpstreamHttpClient) {}
 
   /**
-   * The first page says how many there are; the rest are asked for at once, so an insurer costs
-   * two round trips however many pages it has.
+   * Every page the catalogue had last time is asked for at once, the first among them, so a
+   * catalogue that kept its length (or shrank) costs one round trip; only the first load, and pages
+   * a catalogue gained since, wait for the first page to say how many there are (two round trips).
+   * The first page decides: pages past its `total` are dropped whatever they answered.
    */
   async fetchCatalogue(endpoint: InsurerEndpoint, signal: AbortSignal): Promise<InsurerCatalogue> {
     // Each page is parsed only when its body changed (this upstream sends no ETag: its bytes are compared).
@@ -147,12 +162,17 @@ export class JsonPagedInsurerAdapter implements InsurerAdapter {
       const url = `${endpoint.url}?page=${page}&pageSize=${PAGE_SIZE}`;
       return this.http.getParsed(url, signal, (response) => parseJsonPage(endpoint.id, okBody(url, response)));
     };
+    const known = this.pageCounts.get(endpoint.url) ?? 1;
+    // Settled at once: a page asked early must not be an unhandled rejection when the first fails.
+    const early = Array.from({ length: known - 1 }, (_, index) => settle(fetchPage(index + 2)));
     const firstPage = await fetchPage(1);
-    const first = firstPage.value;
-    const pageCount = Math.ceil(first.total / PAGE_SIZE);
+    const pageCount = Math.ceil(firstPage.value.total / PAGE_SIZE);
     if (pageCount > MAX_PAGES) throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
+    this.pageCounts.set(endpoint.url, Math.max(1, pageCount));
     const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => fetchPage(index + 2)),
+      Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) =>
+        index < early.length ? early[index].then(unsettle) : fetchPage(index + 2),
+      ),
     );
     const pages = [firstPage, ...rest];
     // Facts ride along on every page; the last page's are the freshest.
