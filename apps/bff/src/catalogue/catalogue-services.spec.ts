@@ -222,6 +222,44 @@ describe('catalogue snapshot, listing and quote services', () => {
     expect(builds).toBe(2);
   });
 
+  it('asks the slowest insurer first, by how long each took last time; one never asked counts as the slowest', async () => {
+    // Each insurer answers after its own time on the test clock, in that order; `c` fails, slowly.
+    const took: Record<string, number> = { a: 50, b: 400, c: 300, d: 120 };
+    const waiting: { id: string; answer: () => void }[] = [];
+    const answer = (id: string) => () =>
+      new Promise<void>((resolve) => waiting.push({ id, answer: resolve })).then(() => {
+        if (id === 'c') throw new UpstreamError('TIMEOUT', 'slow');
+        return catalogue(id, [product(id, `${id.toUpperCase()}1`, 100)]);
+      });
+    const adapter = new FakeAdapter({ a: answer('a'), b: answer('b'), c: answer('c'), d: answer('d') });
+    const { snapshots, advance } = build([insurer('a'), insurer('b'), insurer('c'), insurer('d')], adapter, {
+      CATALOGUE_FRESH_SECONDS: '0',
+      CATALOGUE_MAX_STALE_SECONDS: '0',
+      CIRCUIT_FAILURE_THRESHOLD: '10', // `c` keeps being asked
+    });
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+    const asked = async (): Promise<string[]> => {
+      adapter.calls.length = 0;
+      const taking = snapshots.snapshot();
+      for (let turn = 0; waiting.length < 4 && turn < 100; turn++) await flush();
+      let elapsed = 0;
+      for (const { id, answer } of waiting.splice(0).sort((x, y) => took[x.id] - took[y.id])) {
+        advance(took[id] - elapsed);
+        elapsed = took[id];
+        answer();
+        await flush();
+      }
+      expect((await taking).products.map((item) => item.insurerId)).toEqual(['a', 'b', 'd']);
+      return adapter.calls.map((call) => call.id);
+    };
+
+    expect(await asked()).toEqual(['a', 'b', 'c', 'd']);
+    expect(await asked()).toEqual(['b', 'c', 'd', 'a']);
+    took.a = 500;
+    await asked();
+    expect(await asked()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('computes a listing once per catalogue signature: an unchanged catalogue asked again lists from what was computed', async () => {
     const a = catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)]);
     let b = catalogue('b', [product('b', 'B1', 200)]);

@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { logger } from '../common/logger.js';
 import { InsurerUnavailableError, ProductNotFoundError } from './catalogue.errors.js';
 import type { InsurerEntity } from './entities/insurer.entity.js';
-import { InsurerCatalogueLoader } from './insurer-catalogue.loader.js';
+import { InsurerCatalogueLoader, type LoadedCatalogue } from './insurer-catalogue.loader.js';
 import { type UpstreamErrorCode, UpstreamError } from './insurers/insurer.port.js';
 import { InsurerRepository } from './insurer.repository.js';
 
@@ -111,7 +111,7 @@ export class CatalogueSnapshotService {
   /** Takes one snapshot: loads every enabled insurer (through the loader) and builds it. */
   private async take(): Promise<CatalogueSnapshot> {
     const wanted = await this.enabledInsurers();
-    const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
+    const results = await this.loadAll(wanted);
 
     const products: Product[] = [];
     const insurers = new Map<string, ListedInsurer>();
@@ -161,7 +161,7 @@ export class CatalogueSnapshotService {
     if (memo && this.clock.now() < memo.validUntil && memo.generation === this.loader.generation) return memo.version;
     const generation = this.loader.generation;
     const wanted = await this.enabledInsurers();
-    const results = await Promise.allSettled(wanted.map((insurer) => this.loader.load(insurer)));
+    const results = await this.loadAll(wanted);
     let validUntil = (this.insurersMemo?.readAt ?? 0) + INSURER_LIST_TTL_MS;
     const version = results
       .map((result, index) => {
@@ -187,6 +187,20 @@ export class CatalogueSnapshotService {
     return memo && this.clock.now() < memo.validUntil && memo.generation === this.loader.generation
       ? memo.version
       : undefined;
+  }
+
+  /**
+   * Loads every insurer, results in `wanted`'s order. The slowest (by its last fetch) is asked first:
+   * a load waits for the slowest insurer, and asking a hundred takes long enough that the last asked
+   * would otherwise leave tens of milliseconds late (docs/performance.md, Issue 11).
+   */
+  private loadAll(wanted: readonly InsurerEntity[]): Promise<PromiseSettledResult<LoadedCatalogue>[]> {
+    const loads = new Array<Promise<LoadedCatalogue>>(wanted.length);
+    wanted
+      .map((insurer, index) => ({ insurer, index, expectedMs: this.loader.expectedFetchMs(insurer.id) }))
+      .sort((a, b) => b.expectedMs - a.expectedMs)
+      .forEach(({ insurer, index }) => (loads[index] = this.loader.load(insurer)));
+    return Promise.allSettled(loads);
   }
 
   private enabledInsurers(): Promise<InsurerEntity[]> {
