@@ -149,6 +149,28 @@ describe('adapters against the sandbox', () => {
     });
   });
 
+  it('asks a paged insurer for its known pages at once: two round trips the first time, one after', async () => {
+    // kangning has two pages; every request to it waits 250 ms.
+    await fetch(`${sandbox.url}/__control`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ insurer: 'kangning', latencyMs: 250 }),
+    });
+    const adapter = new JsonPagedInsurerAdapter(new UpstreamHttpClient());
+    const endpoint = endpointOf('kangning');
+    const timed = async () => {
+      const started = performance.now();
+      const catalogue = await adapter.fetchCatalogue(endpoint, AbortSignal.timeout(3000));
+      return { ms: performance.now() - started, ids: catalogue.products.map((product) => product.id) };
+    };
+    const first = await timed();
+    const second = await timed();
+    expect(second.ids).toEqual(first.ids);
+    expect(first.ids).toEqual(productsOf('kangning').map((product) => `kangning:${product.code}`));
+    expect(first.ms).toBeGreaterThanOrEqual(500);
+    expect(second.ms).toBeLessThan(500);
+  });
+
   it('fails a signed-json insurer as UNAVAILABLE when our secret is wrong', async () => {
     await expect(fetchCatalogue('hean', 'not-the-secret')).rejects.toMatchObject({
       code: 'UNAVAILABLE',
