@@ -14,6 +14,7 @@ import {
   type InsurerEndpoint,
   UpstreamError,
 } from './insurers/insurer.port.js';
+import { upstreamBudget } from './insurers/upstream-http.client.js';
 
 /** One insurer's catalogue as the loader hands it out, with how old it is. */
 export interface LoadedCatalogue {
@@ -130,15 +131,15 @@ export class InsurerCatalogueLoader {
     if (!breaker.tryAcquire()) throw new UpstreamError('CIRCUIT_OPEN', `circuit open for ${insurer.id}`);
     let catalogue: InsurerCatalogue;
     const started = this.clock.now();
+    const budget = upstreamBudget(this.config.upstreamTimeoutMs);
     try {
-      catalogue = await adapter.fetchCatalogue(
-        this.endpoint(insurer),
-        AbortSignal.timeout(this.config.upstreamTimeoutMs),
-      );
+      catalogue = await adapter.fetchCatalogue(this.endpoint(insurer), budget.signal);
     } catch (error) {
       breaker.recordFailure();
       throw error;
     } finally {
+      // Pages an adapter asked for and no longer needs (past a catalogue's end) are given up here.
+      budget.release();
       this.lastFetchMs.set(insurer.id, this.clock.now() - started);
     }
     breaker.recordSuccess();

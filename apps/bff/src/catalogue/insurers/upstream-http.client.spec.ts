@@ -1,7 +1,8 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { UpstreamHttpClient, okBody } from './upstream-http.client.js';
+import { spawn } from 'node:child_process';
+import { UpstreamHttpClient, okBody, upstreamBudget } from './upstream-http.client.js';
 
 /** A tiny upstream that answers what the test sets next, over real HTTP. */
 describe('UpstreamHttpClient.getParsed', () => {
@@ -121,5 +122,62 @@ describe('UpstreamHttpClient.getParsed', () => {
       code: 'UNAVAILABLE',
     });
     http.onModuleDestroy();
+  });
+
+  describe('upstreamBudget', () => {
+    // An upstream in a process of its own that answers after 50 ms, so its answer arrives while this
+    // process is kept busy.
+    let child: ReturnType<typeof spawn>;
+    let slowUrl: string;
+    beforeAll(async () => {
+      child = spawn(
+        process.execPath,
+        [
+          '-e',
+          `require('node:http').createServer((q, s) => setTimeout(() => s.end('{"ok":true}'), 50))
+             .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const port = await new Promise<string>((resolve) =>
+        child.stdout!.once('data', (data) => resolve(String(data).trim())),
+      );
+      slowUrl = `http://127.0.0.1:${port}/catalogue`;
+    });
+    afterAll(() => child.kill());
+    const busyFor = (ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    };
+
+    it('reads an answer that arrived within the budget while this process was busy, where a plain timeout gives it up', async () => {
+      const http = new UpstreamHttpClient();
+      const budget = upstreamBudget(150);
+      const answer = http.getParsed(`${slowUrl}?budget`, budget.signal, parse);
+      // Busy from 20 ms, in the event loop's check phase as a parse after I/O would be (a timer callback
+      // would not show it: timers due during it wait for the I/O); the answer comes in at about 50 ms.
+      const busyAfter = () => setTimeout(() => setImmediate(() => busyFor(400)), 20);
+      busyAfter();
+      await expect(answer).resolves.toMatchObject({ value: { ok: true } });
+      budget.release();
+
+      // The same with Node's own timeout: its timer fires before the socket is read.
+      const plain = http.getParsed(`${slowUrl}?plain`, AbortSignal.timeout(150), parse);
+      busyAfter();
+      await expect(plain).rejects.toMatchObject({ code: 'TIMEOUT' });
+      http.onModuleDestroy();
+    });
+
+    it('gives up a request still in flight when the budget is spent, and when it is released', async () => {
+      const http = new UpstreamHttpClient();
+      await expect(http.getParsed(slowUrl, upstreamBudget(10).signal, parse)).rejects.toMatchObject({
+        code: 'TIMEOUT',
+      });
+      const budget = upstreamBudget(5000);
+      const released = http.getParsed(slowUrl, budget.signal, parse);
+      budget.release();
+      await expect(released).rejects.toBeInstanceOf(Error);
+      http.onModuleDestroy();
+    });
   });
 });

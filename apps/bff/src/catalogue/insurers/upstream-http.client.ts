@@ -66,6 +66,36 @@ const header = (headers: IncomingHttpHeaders, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
+/** A time budget for one insurer's load (`upstreamBudget`). */
+export interface UpstreamBudget {
+  readonly signal: AbortSignal;
+  /** The load is over: stops the clock and gives up whatever it still has in flight. */
+  release(): void;
+}
+
+/**
+ * A time budget that counts the insurer's time, not this process's: when it runs out, the abort waits
+ * for the event loop's next check phase (`setImmediate`), after the I/O that had already arrived is
+ * read. A process busy past the budget (parsing a hundred catalogues after a start) would otherwise
+ * give up answers that came in time, because timers fire before sockets are read; those insurers were
+ * reported TIMEOUT and counted against their circuit breakers.
+ */
+export function upstreamBudget(ms: number): UpstreamBudget {
+  const controller = new AbortController();
+  let immediate: NodeJS.Immediate | undefined;
+  const timer = setTimeout(() => {
+    immediate = setImmediate(() => controller.abort(new DOMException('upstream time budget spent', 'TimeoutError')));
+  }, ms);
+  return {
+    signal: controller.signal,
+    release() {
+      clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
+      controller.abort(new DOMException('the load is over', 'AbortError'));
+    },
+  };
+}
+
 /** The body of an HTTP 200; 5xx is UNAVAILABLE, any other status BAD_RESPONSE. */
 export function okBody(url: string, response: UpstreamResponse): string {
   if (response.status >= 500) throw new UpstreamError('UNAVAILABLE', `${url} answered HTTP ${response.status}`);
