@@ -125,8 +125,8 @@ describe('UpstreamHttpClient.getParsed', () => {
   });
 
   describe('upstreamBudget', () => {
-    // An upstream in a process of its own that answers after 50 ms, so its answer arrives while this
-    // process is kept busy.
+    // An upstream in a process of its own: it tells this process (IPC) that a request reached it, then
+    // answers `delay` ms later (20 by default), so the answer arrives while this process is kept busy.
     let child: ReturnType<typeof spawn>;
     let slowUrl: string;
     beforeAll(async () => {
@@ -134,47 +134,53 @@ describe('UpstreamHttpClient.getParsed', () => {
         process.execPath,
         [
           '-e',
-          `require('node:http').createServer((q, s) => setTimeout(() => s.end('{"ok":true}'), 50))
-             .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+          `const server = require('node:http').createServer((q, s) => {
+             process.send('received');
+             const delay = Number(new URL(q.url, 'http://upstream').searchParams.get('delay') ?? 20);
+             setTimeout(() => s.end('{"ok":true}'), delay);
+           });
+           server.listen(0, '127.0.0.1', () => process.send(String(server.address().port)));`,
         ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
+        { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
       );
-      const port = await new Promise<string>((resolve) =>
-        child.stdout!.once('data', (data) => resolve(String(data).trim())),
-      );
+      const port = await new Promise<string>((resolve) => child.once('message', (message) => resolve(String(message))));
       slowUrl = `http://127.0.0.1:${port}/catalogue`;
     });
     afterAll(() => child.kill());
-    const busyFor = (ms: number) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end);
-    };
+    /**
+     * Keeps this process busy for a second from the moment the upstream has the request, in an I/O
+     * callback as a parse would be: the budget (100 ms) runs out and the answer (20 ms) comes in
+     * meanwhile. (In a timer callback it would not show: timers due during it wait for the I/O.)
+     */
+    const busyOnceReceived = () =>
+      child.once('message', () => {
+        const end = Date.now() + 1000;
+        while (Date.now() < end);
+      });
 
     it('reads an answer that arrived within the budget while this process was busy, where a plain timeout gives it up', async () => {
       const http = new UpstreamHttpClient();
-      const budget = upstreamBudget(150);
-      const answer = http.getParsed(`${slowUrl}?budget`, budget.signal, parse);
-      // Busy from 20 ms, in the event loop's check phase as a parse after I/O would be (a timer callback
-      // would not show it: timers due during it wait for the I/O); the answer comes in at about 50 ms.
-      const busyAfter = () => setTimeout(() => setImmediate(() => busyFor(400)), 20);
-      busyAfter();
-      await expect(answer).resolves.toMatchObject({ value: { ok: true } });
+      const budget = upstreamBudget(100);
+      busyOnceReceived();
+      await expect(http.getParsed(`${slowUrl}?budget`, budget.signal, parse)).resolves.toMatchObject({
+        value: { ok: true },
+      });
       budget.release();
 
       // The same with Node's own timeout: its timer fires before the socket is read.
-      const plain = http.getParsed(`${slowUrl}?plain`, AbortSignal.timeout(150), parse);
-      busyAfter();
-      await expect(plain).rejects.toMatchObject({ code: 'TIMEOUT' });
+      busyOnceReceived();
+      await expect(http.getParsed(`${slowUrl}?plain`, AbortSignal.timeout(100), parse)).rejects.toMatchObject({
+        code: 'TIMEOUT',
+      });
       http.onModuleDestroy();
     });
 
     it('gives up a request still in flight when the budget is spent, and when it is released', async () => {
       const http = new UpstreamHttpClient();
-      await expect(http.getParsed(slowUrl, upstreamBudget(10).signal, parse)).rejects.toMatchObject({
-        code: 'TIMEOUT',
-      });
+      const spent = http.getParsed(`${slowUrl}?delay=2000`, upstreamBudget(50).signal, parse);
+      await expect(spent).rejects.toMatchObject({ code: 'TIMEOUT' });
       const budget = upstreamBudget(5000);
-      const released = http.getParsed(slowUrl, budget.signal, parse);
+      const released = http.getParsed(`${slowUrl}?delay=2000`, budget.signal, parse);
       budget.release();
       await expect(released).rejects.toBeInstanceOf(Error);
       http.onModuleDestroy();
