@@ -131,17 +131,6 @@ export function parseJsonPage(insurerId: string, body: string): JsonPage {
   return { insurer, products, total };
 }
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
-  promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-const unsettle = <T>(result: Settled<T>): T => {
-  if (result.ok) return result.value;
-  throw result.error;
-};
-
 @Injectable()
 export class JsonPagedInsurerAdapter implements InsurerAdapter {
   readonly wireFormat = 'json-paged' as const;
@@ -163,15 +152,17 @@ export class JsonPagedInsurerAdapter implements InsurerAdapter {
       return this.http.getParsed(url, signal, (response) => parseJsonPage(endpoint.id, okBody(url, response)));
     };
     const known = this.pageCounts.get(endpoint.url) ?? 1;
-    // Settled at once: a page asked early must not be an unhandled rejection when the first fails.
-    const early = Array.from({ length: known - 1 }, (_, index) => settle(fetchPage(index + 2)));
+    const early = Array.from({ length: known - 1 }, (_, index) => fetchPage(index + 2));
+    // Handled at once: a page asked early that fails is no unhandled rejection when it is not
+    // needed (past the end) or the first page fails; awaited below, its failure still counts.
+    for (const page of early) page.catch(() => undefined);
     const firstPage = await fetchPage(1);
     const pageCount = Math.ceil(firstPage.value.total / PAGE_SIZE);
     if (pageCount > MAX_PAGES) throw new UpstreamError('BAD_RESPONSE', `${endpoint.id}: more than ${MAX_PAGES} pages`);
     this.pageCounts.set(endpoint.url, Math.max(1, pageCount));
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) =>
-        index < early.length ? early[index].then(unsettle) : fetchPage(index + 2),
+        index < early.length ? early[index] : fetchPage(index + 2),
       ),
     );
     const pages = [firstPage, ...rest];
