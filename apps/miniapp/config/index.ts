@@ -3,7 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
-import { firstQueryUrl } from './first-query';
+import { HomePageChunksPlugin, firstQueryUrl } from './first-screen';
 import { releaseApiUrlProblem } from './release-url';
 
 // Taro build configuration, shared by weapp, alipay and h5.
@@ -119,6 +119,10 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
               ...args.slice(1),
             ]);
         }
+        // ...and preloads the home page's chunks on the home route (config/first-screen.ts).
+        chain
+          .plugin('homePageChunks')
+          .use(HomePageChunksPlugin, [{ pageModule: 'src/pages/index/index.tsx', publicPath: '/' }]);
       },
     },
   };

@@ -1,6 +1,6 @@
 /**
  * The H5 first screen (docs/performance.md, "H5 first screen"): index.html starts the home page's
- * products request while the app's scripts are still loading (an inline script, config/first-query.ts)
+ * products request while the app's scripts are still loading (an inline script, config/first-screen.ts)
  * and shows a skeleton of the list until the home screen has something to show. This module hands the
  * started request to the transport, once, and takes the skeleton away. Both do nothing outside H5 or
  * when index.html started nothing.
