@@ -1,39 +1,124 @@
 /**
  * H5 first screen: how long the H5 app takes, cold, to show its first product, as a phone-sized
- * headless Chromium opens it on localhost. Backs docs/performance.md.
+ * headless Chromium opens it on localhost, beside Taro's floor measured the same way in the same
+ * run. Backs docs/performance.md.
  *
  * The sandbox insurers (no added latency) and one real BFF (`NODE_ENV=production`,
  * `TRUSTED_DOCUMENTS=enforce`: the app's requests are its trusted documents by hash) serving the
- * built H5 app (apps/miniapp/dist/h5: `pnpm --filter @family/miniapp build:h5` first). One visit
- * warms the BFF (its catalogue cache); then each of BENCH_H5_VISITS (5) fresh browser contexts,
- * 375 × 812, opens `/` and the time from navigation start to the first visible `.product-card` is
- * read in the page (`performance.now()`). The median is the figure.
+ * built H5 app (apps/miniapp/dist/h5: `pnpm --filter @family/miniapp build:h5` first). A second BFF
+ * serves the floor: a Taro hello-world with one `.product-card` (bench/h5-floor, built here with the
+ * app's Taro toolchain). One visit warms each (the BFF's catalogue cache); then each of
+ * BENCH_H5_VISITS (5) rounds opens each build once, in alternating order, in a fresh browser context
+ * of 375 × 812. The time from navigation start to the first visible `.product-card` is read in the
+ * page (`performance.now()`); the medians are the figures.
+ *
+ * How a visit is measured, and why (docs/decisions/016-h5-first-screen-measurement.md):
+ * - The page reports the moment itself, from a small script added before navigation that checks
+ *   once a frame and logs to the console. Playwright's own `waitForFunction` injects its utility
+ *   script into the page as it loads, about 60 ms of compiling on the page's main thread.
+ * - The new window is left BENCH_H5_SETTLE_MS (2,000) before navigating. Debian's Chromium loads a
+ *   WebUI omnibox popup in a second renderer with every new window, about 1.3 s of CPU on a
+ *   two-core machine; a phone's WebView opening a link has no such thing.
  *
  *   pnpm --filter @family/bench bench:h5
  *
- * With BENCH_H5_BASELINE_DIR (another H5 build, e.g. one made before a change), a second BFF serves
- * it and the visits alternate between the two, so the ratio comes from one run on one machine state.
+ * With BENCH_H5_BASELINE_DIR (another H5 build, e.g. one made before a change), a third BFF serves
+ * it in the same alternation, so its ratio comes from one run on one machine state too.
  *
- * Environment: BENCH_H5_VISITS (5), BENCH_H5_BASELINE_DIR (none), CHROMIUM_PATH (/usr/bin/chromium),
- * BENCH_OUTPUT (bench/results/h5-first-screen.json).
+ * With BENCH_H5_LATENCY_MS, Chromium adds that latency to every request of the page (DevTools'
+ * network emulation), as a phone network would; the default, 0, is localhost as it is.
+ *
+ * Environment: BENCH_H5_VISITS (5), BENCH_H5_SETTLE_MS (2000), BENCH_H5_LATENCY_MS (0),
+ * BENCH_H5_FLOOR (1; 0 skips the floor), BENCH_H5_BASELINE_DIR (none), CHROMIUM_PATH
+ * (/usr/bin/chromium), BENCH_OUTPUT (bench/results/h5-first-screen.json).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { intFromEnv, loadAverage, machineInfo, median, printLoadAverage, round, writeResults } from './lib/measure.js';
 import { runBenchmark, stopAll } from './lib/processes.js';
 import { bffEnv, startBff, startSandboxProcess } from './lib/stack.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // bench/dist
 const BENCH_DIR = path.resolve(HERE, '..');
-const H5_DIST = path.resolve(BENCH_DIR, '../apps/miniapp/dist/h5');
+const MINIAPP_DIR = path.resolve(BENCH_DIR, '../apps/miniapp');
+const H5_DIST = path.join(MINIAPP_DIR, 'dist/h5');
+const FLOOR_SOURCE = path.join(BENCH_DIR, 'h5-floor');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const visits = intFromEnv('BENCH_H5_VISITS', 5);
+const settleMs = intFromEnv('BENCH_H5_SETTLE_MS', 2000);
+const latencyMs = intFromEnv('BENCH_H5_LATENCY_MS', 0);
+const withFloor = process.env.BENCH_H5_FLOOR !== '0';
 const baselineDir = process.env.BENCH_H5_BASELINE_DIR ? path.resolve(process.env.BENCH_H5_BASELINE_DIR) : null;
 const GOAL_MS = 700;
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'h5-first-screen.json'));
+const SIGNAL = 'first-product-visible';
+
+/** Builds the floor app into `workDir` with the mini-program's Taro, precompressed as the app's. */
+function buildFloor(workDir: string): string {
+  const project = path.join(workDir, 'h5-floor');
+  cpSync(FLOOR_SOURCE, project, { recursive: true });
+  // The app's toolchain (Taro CLI, its React preset and runner) resolves from the project.
+  symlinkSync(path.join(MINIAPP_DIR, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'h5-floor', private: true }));
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(path.join(project, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], {
+    cwd: project,
+    env,
+    stdio: 'pipe',
+  });
+  const dist = path.join(project, 'dist/h5');
+  execFileSync(process.execPath, [path.join(MINIAPP_DIR, 'scripts/precompress-h5.mjs'), dist], { stdio: 'pipe' });
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`the floor app did not build into ${dist}`);
+  return dist;
+}
+
+/** Milliseconds from navigation start to the first visible `.product-card`, in a fresh context. */
+async function visit(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+  try {
+    const page = await context.newPage();
+    if (latencyMs > 0) {
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Network.enable');
+      await devtools.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: latencyMs,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    // Runs in the page (this package is compiled without the DOM's types, hence the casts).
+    await page.addInitScript((signal: string) => {
+      type Element = { offsetParent: unknown };
+      const scope = globalThis as unknown as {
+        document: { querySelectorAll(selector: string): ArrayLike<Element> };
+        requestAnimationFrame(callback: () => void): void;
+      };
+      const check = (): void => {
+        const visible = Array.from(scope.document.querySelectorAll('.product-card')).some(
+          (card) => card.offsetParent !== null,
+        );
+        if (visible) console.log(signal, performance.now());
+        else scope.requestAnimationFrame(check);
+      };
+      scope.requestAnimationFrame(check);
+    }, SIGNAL);
+    const seen = page.waitForEvent('console', {
+      predicate: (message) => message.text().startsWith(`${SIGNAL} `),
+      timeout: 30_000,
+    });
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
+    return Number((await seen).text().slice(SIGNAL.length + 1));
+  } finally {
+    await context.close();
+  }
+}
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(H5_DIST, 'index.html')))
@@ -41,83 +126,71 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   console.log(`H5 first screen — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
   console.log(`1-min load average now ${machine.loadAverageAtStart}`);
-  const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-h5-'));
+  if (latencyMs > 0) console.log(`every request of the page delayed by ${latencyMs} ms (network emulation)`);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'bench-h5-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   try {
+    const floorDir = withFloor ? buildFloor(workDir) : null;
     const sandbox = await startSandboxProcess('production');
-    const bff = await startBff(
-      'bff-h5',
-      {
-        ...bffEnv({ nodeEnv: 'production', logLevel: 'warn', sandboxUrl: sandbox.url }),
-        TRUSTED_DOCUMENTS: 'enforce',
-        H5_DIST_DIR: H5_DIST,
-      },
-      logDir,
-    );
-    const baseline = baselineDir
-      ? await startBff(
-          'bff-h5-baseline',
-          {
-            ...bffEnv({ nodeEnv: 'production', logLevel: 'warn', sandboxUrl: sandbox.url }),
-            TRUSTED_DOCUMENTS: 'enforce',
-            H5_DIST_DIR: baselineDir,
-          },
-          logDir,
-        )
-      : null;
-    const visit = async (url: string = bff.url): Promise<number> => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
-      try {
-        const page = await context.newPage();
-        await page.goto(`${url}/`, { waitUntil: 'commit' });
-        // Runs in the page (this package is compiled without the DOM's types, hence the cast).
-        const handle = await page.waitForFunction(
-          () => {
-            type Element = { offsetParent: unknown };
-            const { document } = globalThis as unknown as {
-              document: { querySelectorAll(selector: string): ArrayLike<Element> };
-            };
-            const visible = Array.from(document.querySelectorAll('.product-card')).some(
-              (card) => card.offsetParent !== null,
-            );
-            return visible ? performance.now() : null;
-          },
-          undefined,
-          { polling: 'raf', timeout: 30_000 },
-        );
-        return (await handle.jsonValue()) as number;
-      } finally {
-        await context.close();
-      }
-    };
-    const warm = await visit();
-    console.log(`  warm-up visit (fills the BFF's catalogue cache): ${warm.toFixed(0)} ms, discarded`);
-    if (baseline)
-      console.log(`  baseline warm-up visit (${baselineDir}): ${(await visit(baseline.url)).toFixed(0)} ms, discarded`);
-    const samples: number[] = [];
-    const baselineSamples: number[] = [];
+    const serve = (name: string, dir: string) =>
+      startBff(
+        name,
+        {
+          ...bffEnv({ nodeEnv: 'production', logLevel: 'warn', sandboxUrl: sandbox.url }),
+          TRUSTED_DOCUMENTS: 'enforce',
+          H5_DIST_DIR: dir,
+        },
+        workDir,
+      );
+    const targets: { name: string; label: string; url: string; samples: number[] }[] = [
+      { name: 'app', label: '', url: (await serve('bff-h5', H5_DIST)).url, samples: [] },
+    ];
+    if (floorDir)
+      targets.push({
+        name: 'floor',
+        label: ' (Taro floor)',
+        url: (await serve('bff-h5-floor', floorDir)).url,
+        samples: [],
+      });
+    if (baselineDir)
+      targets.push({
+        name: 'baseline',
+        label: ' (baseline)',
+        url: (await serve('bff-h5-baseline', baselineDir)).url,
+        samples: [],
+      });
+    for (const target of targets)
+      console.log(
+        `  warm-up visit${target.label || ' (app)'}: ${(await visit(browser, target.url)).toFixed(0)} ms, discarded`,
+      );
     for (let i = 1; i <= visits; i++) {
-      // Alternating, the baseline first on odd visits: both see the same machine state.
-      const order = baseline && i % 2 === 1 ? ['baseline', 'build'] : ['build', 'baseline'];
-      for (const which of order) {
-        if (which === 'baseline' && !baseline) continue;
-        const ms = await visit(which === 'baseline' ? baseline?.url : bff.url);
-        (which === 'baseline' ? baselineSamples : samples).push(round(ms, 1));
+      // Alternating: each build goes first in turn, so all see the same machine state.
+      const order = targets.map((_, k) => targets[(k + i - 1) % targets.length]);
+      for (const target of order) {
+        const ms = await visit(browser, target.url);
+        target.samples.push(round(ms, 1));
         console.log(
-          `  visit ${i}/${visits}${which === 'baseline' ? ' (baseline)' : ''}: first product visible after ${ms.toFixed(0)} ms  (load ${loadAverage()})`,
+          `  visit ${i}/${visits}${target.label}: first product visible after ${ms.toFixed(0)} ms  (load ${loadAverage()})`,
         );
       }
     }
-    const result = round(median(samples), 1);
-    const baselineResult = baseline ? round(median(baselineSamples), 1) : null;
+    const medianOf = (name: string): number | null => {
+      const target = targets.find((candidate) => candidate.name === name);
+      return target ? round(median(target.samples), 1) : null;
+    };
+    const result = medianOf('app') as number;
+    const floor = medianOf('floor');
+    const baselineResult = medianOf('baseline');
     machine.loadAverageAtEnd = loadAverage();
     console.log(
       `\nfirst product visible, median of ${visits} fresh contexts: ${result} ms (goal ≤ ${GOAL_MS} ms; ratio to goal ${round(result / GOAL_MS, 2)})`,
     );
+    if (floor !== null)
+      console.log(`Taro's floor (bench/h5-floor), same run: ${floor} ms; app / floor: ${round(result / floor, 2)}`);
     if (baselineResult !== null)
       console.log(
         `baseline build, same run: ${baselineResult} ms; this build / baseline: ${round(result / baselineResult, 3)}`,
@@ -126,15 +199,20 @@ async function main(): Promise<void> {
     writeResults(outputFile, {
       machine,
       visits,
-      samplesMs: samples,
+      settleMs,
+      latencyMs,
+      samplesMs: targets[0].samples,
       medianMs: result,
       goalMs: GOAL_MS,
-      ...(baseline ? { baselineDir, baselineSamplesMs: baselineSamples, baselineMedianMs: baselineResult } : {}),
+      ...(floor !== null ? { floorSamplesMs: targets[1].samples, floorMedianMs: floor } : {}),
+      ...(baselineResult !== null
+        ? { baselineDir, baselineSamplesMs: targets.at(-1)?.samples, baselineMedianMs: baselineResult }
+        : {}),
     });
   } finally {
     await browser.close();
     await stopAll().catch(() => undefined);
-    rmSync(logDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

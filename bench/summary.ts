@@ -63,20 +63,29 @@ function main(): void {
     }
   } else rows.push(['catalogue (bench:catalogue)', '–', '–', '–', '–', verdict(null), '–']);
 
-  const h5 = read<{ machine: Machine; medianMs: number; baselineMedianMs?: number; goalMs?: number }>(
-    'h5-first-screen.json',
-  );
+  const h5 = read<{
+    machine: Machine;
+    medianMs: number;
+    floorMedianMs?: number;
+    baselineMedianMs?: number;
+    goalMs?: number;
+  }>('h5-first-screen.json');
+  // The goal (≤ 700 ms) was set when Taro's floor took about 600 ms on these machines: the app's
+  // first screen within 700 / 600 of the floor measured in the same run says the same on any machine.
+  const FLOOR_GOAL = round(700 / 600, 2);
   rows.push(
     h5
       ? [
           'H5 cold first product visible (median of 5)',
           `${h5.medianMs} ms`,
-          h5.baselineMedianMs === undefined ? '–' : `baseline build ${h5.baselineMedianMs} ms`,
-          h5.baselineMedianMs === undefined
+          h5.floorMedianMs === undefined ? '–' : `Taro floor ${h5.floorMedianMs} ms`,
+          h5.floorMedianMs === undefined
             ? `${round(h5.medianMs / 700, 2)} of goal`
-            : `${round(h5.medianMs / h5.baselineMedianMs, 3)} of baseline`,
-          '≤ 700 ms',
-          verdict(h5.medianMs <= 700),
+            : `${round(h5.medianMs / h5.floorMedianMs, 2)} × floor`,
+          `≤ 700 ms and ≤ ${FLOOR_GOAL} × floor`,
+          verdict(
+            h5.medianMs <= 700 && (h5.floorMedianMs === undefined || h5.medianMs / h5.floorMedianMs <= FLOOR_GOAL),
+          ),
           load(h5.machine),
         ]
       : ['H5 first screen (bench:h5)', '–', '–', '–', '–', verdict(null), '–'],
