@@ -146,23 +146,13 @@ async function main(): Promise<void> {
         },
         workDir,
       );
-    const targets: { name: string; label: string; url: string; samples: number[] }[] = [
-      { name: 'app', label: '', url: (await serve('bff-h5', H5_DIST)).url, samples: [] },
-    ];
-    if (floorDir)
-      targets.push({
-        name: 'floor',
-        label: ' (Taro floor)',
-        url: (await serve('bff-h5-floor', floorDir)).url,
-        samples: [],
-      });
-    if (baselineDir)
-      targets.push({
-        name: 'baseline',
-        label: ' (baseline)',
-        url: (await serve('bff-h5-baseline', baselineDir)).url,
-        samples: [],
-      });
+    const targets: { name: string; label: string; url: string; samples: number[] }[] = [];
+    const add = async (name: string, label: string, dir: string): Promise<void> => {
+      targets.push({ name, label, url: (await serve(`bff-h5-${name}`, dir)).url, samples: [] });
+    };
+    await add('app', '', H5_DIST);
+    if (floorDir) await add('floor', ' (Taro floor)', floorDir);
+    if (baselineDir) await add('baseline', ' (baseline)', baselineDir);
     for (const target of targets)
       console.log(
         `  warm-up visit${target.label || ' (app)'}: ${(await visit(browser, target.url)).toFixed(0)} ms, discarded`,
@@ -178,9 +168,11 @@ async function main(): Promise<void> {
         );
       }
     }
+    const samplesOf = (name: string): number[] | null =>
+      targets.find((target) => target.name === name)?.samples ?? null;
     const medianOf = (name: string): number | null => {
-      const target = targets.find((candidate) => candidate.name === name);
-      return target ? round(median(target.samples), 1) : null;
+      const samples = samplesOf(name);
+      return samples ? round(median(samples), 1) : null;
     };
     const result = medianOf('app') as number;
     const floor = medianOf('floor');
@@ -201,12 +193,12 @@ async function main(): Promise<void> {
       visits,
       settleMs,
       latencyMs,
-      samplesMs: targets[0].samples,
+      samplesMs: samplesOf('app'),
       medianMs: result,
       goalMs: GOAL_MS,
-      ...(floor !== null ? { floorSamplesMs: targets[1].samples, floorMedianMs: floor } : {}),
+      ...(floor !== null ? { floorSamplesMs: samplesOf('floor'), floorMedianMs: floor } : {}),
       ...(baselineResult !== null
-        ? { baselineDir, baselineSamplesMs: targets.at(-1)?.samples, baselineMedianMs: baselineResult }
+        ? { baselineDir, baselineSamplesMs: samplesOf('baseline'), baselineMedianMs: baselineResult }
         : {}),
     });
   } finally {
