@@ -113,6 +113,8 @@ async function visit(browser: Browser, url: string): Promise<number> {
       predicate: (message) => message.text().startsWith(`${SIGNAL} `),
       timeout: 30_000,
     });
+    // Awaited below; if navigating fails first, closing the context rejects it too, unheard.
+    seen.catch(() => undefined);
     await page.goto(`${url}/`, { waitUntil: 'commit' });
     return Number((await seen).text().slice(SIGNAL.length + 1));
   } finally {
