@@ -138,9 +138,11 @@ async function main(): Promise<void> {
   try {
     const floorDir = withFloor ? buildFloor(workDir) : null;
     const sandbox = await startSandboxProcess('production');
-    const serve = (name: string, dir: string) =>
-      startBff(
-        name,
+    const targets: { name: string; label: string; url: string; samples: number[] }[] = [];
+    /** A BFF of its own serving the H5 build in `dir`, visited as `name`. */
+    const add = async (name: string, label: string, dir: string): Promise<void> => {
+      const bff = await startBff(
+        `bff-h5-${name}`,
         {
           ...bffEnv({ nodeEnv: 'production', logLevel: 'warn', sandboxUrl: sandbox.url }),
           TRUSTED_DOCUMENTS: 'enforce',
@@ -148,9 +150,7 @@ async function main(): Promise<void> {
         },
         workDir,
       );
-    const targets: { name: string; label: string; url: string; samples: number[] }[] = [];
-    const add = async (name: string, label: string, dir: string): Promise<void> => {
-      targets.push({ name, label, url: (await serve(`bff-h5-${name}`, dir)).url, samples: [] });
+      targets.push({ name, label, url: bff.url, samples: [] });
     };
     await add('app', '', H5_DIST);
     if (floorDir) await add('floor', ' (Taro floor)', floorDir);

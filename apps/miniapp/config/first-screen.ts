@@ -90,7 +90,7 @@ export class HomePageChunksPlugin {
 }
 
 /** Script and style files of every chunk loaded with the chunk that holds `page`, initial chunks aside. */
-export function homePageChunkFiles(compilation: Compilation, page: string): string[] {
+function homePageChunkFiles(compilation: Compilation, page: string): string[] {
   const files = new Set<string>();
   for (const chunk of compilation.chunks) {
     if (chunk.canBeInitial() || !holds(compilation, chunk, page)) continue;

@@ -1,11 +1,10 @@
-import { getUrlOf } from '../../src/graphql/client';
-import { HOME_PRODUCTS_VARIABLES } from '../../src/graphql/first-screen';
-import { ProductsDocument } from '../../src/graphql/generated/graphql';
-import { documentHashOf } from '../../src/graphql/client';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import webpack, { type Compiler, type Stats } from 'webpack';
+import { documentHashOf, getUrlOf } from '../../src/graphql/client';
+import { HOME_PRODUCTS_VARIABLES } from '../../src/graphql/first-screen';
+import { ProductsDocument } from '../../src/graphql/generated/graphql';
 import { HOME_PAGE_CHUNKS_MARKER, HomePageChunksPlugin, firstQueryUrl } from '../first-screen';
 
 describe('the first query index.html starts', () => {
