@@ -81,4 +81,44 @@ describe('H5 home page, served by the BFF', () => {
     expect(products[0]).toMatchObject({ initiator: 'fetch' });
     expect(products[0].start).toBeLessThan(parsed);
   });
+
+  it('shows the first page of products in the home page’s first render when index.html already has it', async () => {
+    const page = await browser.newPage();
+    const productsRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).searchParams.get('operationName') === 'Products') productsRequests.push(request.url());
+    });
+    // The app's code waits until index.html's products request has its answer, as on a fast network.
+    await page.route(/\/js\/app\.[0-9a-f]+\.js$/, async (route) => {
+      await page.waitForFunction(
+        () => !!(window as unknown as { __FIRST_SCREEN__?: { settled?: unknown } }).__FIRST_SCREEN__?.settled,
+        undefined,
+        { timeout: 20_000 },
+      );
+      await route.continue();
+    });
+    // What the home page's first render put in the document: its list, or a loading state.
+    await page.addInitScript(() => {
+      const seen = window as unknown as { __firstHome?: { cards: number; loading: boolean } };
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('.home')) return;
+        seen.__firstHome = {
+          cards: document.querySelectorAll('.product-card').length,
+          loading: document.querySelector('.home .state-view') !== null,
+        };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${bff.url}/`);
+    await page.locator('.product-card').first().waitFor({ timeout: 20_000 });
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstHome?: { cards: number; loading: boolean } }).__firstHome,
+    );
+    const shown = await page.locator('.product-card').count();
+    await page.close();
+    expect(first).toEqual({ cards: shown, loading: false });
+    expect(shown).toBeGreaterThan(0);
+    // The app took index.html's answer and asked for nothing more.
+    expect(productsRequests).toHaveLength(1);
+  });
 });

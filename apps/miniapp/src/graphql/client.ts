@@ -7,9 +7,10 @@ import {
   resultFromResponse,
   type GraphQLResult,
 } from './errors';
+import { takeSettledFirstScreenAnswer } from './first-screen';
 import type { TypedDocumentString } from './generated/graphql';
 import { withSessionRefresh, type ExecuteOperation, type SendOperation, type SessionOptions } from './session-refresh';
-import { taroTransport, type Transport } from './transport';
+import { taroTransport, type Transport, type TransportResponse } from './transport';
 
 /**
  * A small typed GraphQL client, composed of:
@@ -52,6 +53,11 @@ export interface GraphQLClientOptions {
    * from the URL alone. Default false: everything is POSTed.
    */
   getQueries?: boolean;
+  /**
+   * An answer already received for a GET URL, taken when `accept` takes it (`settled`). Defaults to
+   * H5's first screen (the request index.html started: graphql/first-screen.ts); replaced in tests.
+   */
+  takeSettledAnswer?: (url: string, accept: (response: TransportResponse) => boolean) => TransportResponse | undefined;
 }
 
 export interface GraphQLClient {
@@ -62,6 +68,16 @@ export interface GraphQLClient {
   execute: ExecuteOperation;
   /** Like `execute`, but rejects with `GraphQLClientError` unless the answer had data and no errors. */
   request<TData, TVariables>(document: TypedDocumentString<TData, TVariables>, variables: TVariables): Promise<TData>;
+  /**
+   * The answer to an anonymous query that is already here, without waiting, or undefined: on H5 the
+   * home page's first products page, when index.html's request for it has completed before the page
+   * renders. Only an answer with data and no error is taken (anything else stays for `execute`, which
+   * handles it as usual); once taken, it is gone, and `execute` sends a new request.
+   */
+  settled<TData, TVariables>(
+    document: TypedDocumentString<TData, TVariables>,
+    variables: TVariables,
+  ): GraphQLResult<TData> | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -117,6 +133,11 @@ function operationNameOf(query: string): string | undefined {
   return match?.[1];
 }
 
+/** The `extensions` of a request by hash (Apollo's persisted-query extension, version 1). */
+function persistedQueryExtensions(hash: string): { persistedQuery: { version: number; sha256Hash: string } } {
+  return { persistedQuery: { version: 1, sha256Hash: hash } };
+}
+
 /** A GET has no body, so no content type. */
 function withoutContentType(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
@@ -148,7 +169,7 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
         const body = JSON.stringify({ query, variables, operationName });
         return resultFromResponse<TData>(await transport({ url, body, headers, timeoutMs }));
       }
-      const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+      const extensions = persistedQueryExtensions(hash);
       const anonymous = !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
       const getUrl =
         options.getQueries && anonymous ? getUrlOf(url, query, operationName, variables, extensions) : null;
@@ -185,7 +206,30 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
     return result.data;
   }
 
-  return { execute, request };
+  const takeSettledAnswer = options.takeSettledAnswer ?? takeSettledFirstScreenAnswer;
+  function settled<TData, TVariables>(
+    document: TypedDocumentString<TData, TVariables>,
+    variables: TVariables,
+  ): GraphQLResult<TData> | undefined {
+    // Only what `send` would ask by GET: anonymous (no session, no extra headers) and by hash.
+    if (!options.getQueries || options.getAuthHeader || options.session?.store.load()) return undefined;
+    const hash = documentHashOf(document);
+    if (hash === undefined) return undefined;
+    const query = document.toString();
+    const url = options.endpoint ?? defaultEndpoint();
+    const getUrl = getUrlOf(url, query, operationNameOf(query), variables, persistedQueryExtensions(hash));
+    if (getUrl === null) return undefined;
+    let result: GraphQLResult<TData> | undefined;
+    takeSettledAnswer(getUrl, (response) => {
+      const candidate = resultFromResponse<TData>(response);
+      if (candidate.error !== null || candidate.data === null) return false;
+      result = candidate;
+      return true;
+    });
+    return result;
+  }
+
+  return { execute, request, settled };
 }
 
 /** The app-wide client, carrying the session kept in Taro storage. */

@@ -2,8 +2,9 @@
  * The H5 first screen (docs/performance.md, "H5 first screen"): index.html starts the home page's
  * products request while the app's scripts are still loading (an inline script, config/first-screen.ts)
  * and shows a skeleton of the list until the home screen has something to show. This module hands the
- * started request to the transport, once, and takes the skeleton away. Both do nothing outside H5 or
- * when index.html started nothing.
+ * started request to the transport, once (or its answer to the client's `settled`, when it is already
+ * here as the home page first renders: the list is then in that first render), and takes the skeleton
+ * away. All of it does nothing outside H5 or when index.html started nothing.
  */
 
 /** The home page's first products request (useProductList with the initial filter values). */
@@ -12,9 +13,16 @@ export const HOME_PRODUCTS_VARIABLES = { first: 20, after: null, filter: {}, sor
 /** The id of the skeleton element in src/index.html. */
 export const FIRST_SCREEN_SKELETON_ID = 'first-screen-skeleton';
 
+interface FirstScreenAnswer {
+  readonly statusCode: number;
+  readonly body: string;
+}
+
 interface FirstScreen {
   readonly url: string;
-  readonly answer: Promise<{ statusCode: number; body: string }>;
+  readonly answer: Promise<FirstScreenAnswer>;
+  /** The answer once it has arrived (set by index.html), null before. */
+  readonly settled?: FirstScreenAnswer | null;
 }
 
 type FirstScreenWindow = { __FIRST_SCREEN__?: FirstScreen };
@@ -27,6 +35,24 @@ export function takeFirstScreenAnswer(url: string): FirstScreen['answer'] | unde
   if (!started || started.url !== url) return undefined;
   holder.__FIRST_SCREEN__ = undefined;
   return started.answer;
+}
+
+/**
+ * The answer of the request index.html started for `url`, taken, when it has already arrived and
+ * `accept` takes it; undefined otherwise (not arrived, another URL, refused), and then the request
+ * stays for `takeFirstScreenAnswer`. The home page renders its list at once with it.
+ */
+export function takeSettledFirstScreenAnswer(
+  url: string,
+  accept: (answer: FirstScreenAnswer) => boolean,
+): FirstScreenAnswer | undefined {
+  if (process.env.TARO_ENV !== 'h5') return undefined;
+  const holder = globalThis as unknown as FirstScreenWindow;
+  const started = holder.__FIRST_SCREEN__;
+  const settled = started?.url === url ? started.settled : undefined;
+  if (!settled || !accept(settled)) return undefined;
+  holder.__FIRST_SCREEN__ = undefined;
+  return settled;
 }
 
 /** Takes the skeleton away (the home screen has its list, an error or an empty state to show). */

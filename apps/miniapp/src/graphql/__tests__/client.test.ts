@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { memoryStorage } from '../../platform/__tests__/memory-storage';
+import { createSessionStore } from '../../platform/storage';
 import { createGraphQLClient, documentHashOf } from '../client';
 import { GraphQLClientError } from '../errors';
 import { ProductsDocument, TypedDocumentString } from '../generated/graphql';
-import type { Transport, TransportRequest } from '../transport';
+import type { Transport, TransportRequest, TransportResponse } from '../transport';
 
 const variables = { first: 20, after: null, filter: null };
 const products = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, errors: [] };
@@ -185,5 +187,90 @@ describe('createGraphQLClient', () => {
     const { error } = await client.execute(ProductsDocument, variables);
     expect(error?.code).toBe('NETWORK');
     expect(error?.message).toBe('网络连接失败，请检查网络后重试');
+  });
+
+  describe('settled', () => {
+    /** Answers received before anyone asked, by URL, taken as `accept` decides (like H5's first screen). */
+    function received(answers: Map<string, TransportResponse>) {
+      return (url: string, accept: (response: TransportResponse) => boolean) => {
+        const answer = answers.get(url);
+        if (!answer || !accept(answer)) return undefined;
+        answers.delete(url);
+        return answer;
+      };
+    }
+    const endpoint = 'https://api.example.test/graphql';
+
+    /** The GET URL `execute` sends for the query (read off a transport). */
+    async function getUrlSent(): Promise<string> {
+      const seen: TransportRequest[] = [];
+      await createGraphQLClient({
+        endpoint,
+        getQueries: true,
+        transport: fixedTransport(200, { data: { products } }, seen),
+      }).execute(ProductsDocument, variables);
+      expect(seen[0]?.method).toBe('GET');
+      return seen[0]?.url ?? '';
+    }
+
+    it('takes an answer already received for the very GET URL execute would send, once', async () => {
+      const answers = new Map([
+        [await getUrlSent(), { statusCode: 200, body: JSON.stringify({ data: { products } }) }],
+      ]);
+      const seen: TransportRequest[] = [];
+      const client = createGraphQLClient({
+        endpoint,
+        getQueries: true,
+        transport: fixedTransport(200, { data: { products } }, seen),
+        takeSettledAnswer: received(answers),
+      });
+      expect(client.settled(ProductsDocument, { ...variables, first: 10 })).toBeUndefined();
+      expect(client.settled(ProductsDocument, variables)).toEqual({ data: { products }, error: null });
+      expect(answers.size).toBe(0);
+      expect(client.settled(ProductsDocument, variables)).toBeUndefined();
+      expect(seen).toHaveLength(0);
+    });
+
+    it('leaves an answer with an error for execute', async () => {
+      const url = await getUrlSent();
+      const refused = {
+        statusCode: 200,
+        body: JSON.stringify({
+          errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
+        }),
+      };
+      const answers = new Map([[url, refused]]);
+      const client = createGraphQLClient({ endpoint, getQueries: true, takeSettledAnswer: received(answers) });
+      expect(client.settled(ProductsDocument, variables)).toBeUndefined();
+      expect(answers.get(url)).toBe(refused);
+      answers.set(url, { statusCode: 503, body: JSON.stringify({ data: { products } }) });
+      expect(client.settled(ProductsDocument, variables)).toBeUndefined();
+      expect(answers.size).toBe(1);
+    });
+
+    it('takes nothing for a client that would not send the query anonymously by GET', async () => {
+      const url = await getUrlSent();
+      const answer = { statusCode: 200, body: JSON.stringify({ data: { products } }) };
+      const answers = new Map([[url, answer]]);
+      const takeSettledAnswer = received(answers);
+      const store = createSessionStore(memoryStorage());
+      store.save({
+        accessToken: 'a',
+        accessTokenExpiresAt: new Date(Date.now() + 60_000).toISOString(),
+        refreshToken: 'r',
+        refreshTokenExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+      });
+      for (const client of [
+        createGraphQLClient({ endpoint, takeSettledAnswer }),
+        createGraphQLClient({ endpoint, getQueries: true, session: { store }, takeSettledAnswer }),
+        createGraphQLClient({ endpoint, getQueries: true, getAuthHeader: () => undefined, takeSettledAnswer }),
+      ]) {
+        expect(client.settled(ProductsDocument, variables)).toBeUndefined();
+      }
+      expect(answers.size).toBe(1);
+      store.clear();
+      const signedOut = createGraphQLClient({ endpoint, getQueries: true, session: { store }, takeSettledAnswer });
+      expect(signedOut.settled(ProductsDocument, variables)?.data).toEqual({ products });
+    });
   });
 });

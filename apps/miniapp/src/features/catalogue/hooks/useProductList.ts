@@ -29,14 +29,29 @@ export interface UseProductList {
 /** Loads the product list with cursor pagination. */
 export function useProductList(options: UseProductListOptions = {}): UseProductList {
   const { pageSize = 20, filter, sort = 'SCORE', client = graphqlClient } = options;
-  const [state, dispatch] = useReducer(productListReducer, initialProductListState);
+  // Compared by value so that callers may pass a fresh object literal on every render.
+  const filterKey = JSON.stringify(filter ?? null);
+  // The first page may be here already (H5: index.html asked for the home page's): shown in the
+  // first render, with no loading state and no request.
+  const [state, dispatch] = useReducer(productListReducer, null, () => {
+    const variables = { first: pageSize, after: null, filter: JSON.parse(filterKey) as ProductFilter | null, sort };
+    const connection = client.settled(ProductsDocument, variables)?.data?.products;
+    return connection
+      ? productListReducer(initialProductListState, {
+          type: 'success',
+          mode: 'initial',
+          connection,
+          partialError: null,
+        })
+      : initialProductListState;
+  });
   const stateRef = useRef(state);
   stateRef.current = state;
   // Answers of superseded loads (e.g. a next page that arrives after a refresh) are dropped.
   const generation = useRef(0);
   const mounted = useRef(true);
-  // Compared by value so that callers may pass a fresh object literal on every render.
-  const filterKey = JSON.stringify(filter ?? null);
+  // The first load is done when the first render had the first page.
+  const firstLoadDone = useRef(state.status === 'ready');
 
   const load = useCallback(
     async (mode: LoadMode): Promise<GraphQLClientError | null> => {
@@ -71,7 +86,8 @@ export function useProductList(options: UseProductListOptions = {}): UseProductL
 
   useEffect(() => {
     mounted.current = true;
-    void load('initial');
+    if (firstLoadDone.current) firstLoadDone.current = false;
+    else void load('initial');
     return () => {
       mounted.current = false;
     };
