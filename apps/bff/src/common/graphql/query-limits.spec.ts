@@ -13,7 +13,9 @@ import {
 } from 'graphql';
 import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
 import {
+  MAX_REMEMBERED_COSTS_PER_DOCUMENT,
   QUERY_LIMITS,
+  costKey,
   countTokens,
   enforceCostLimit,
   isTokenLimitError,
@@ -107,6 +109,29 @@ describe('query limits', () => {
     await expect(enforceCostLimit(schema, query, {}, { n: 5000 })).rejects.toMatchObject({
       extensions: { code: 'MAX_COST_EXCEEDED', limit: QUERY_LIMITS.cost },
     });
+  });
+
+  it('remembers a cost per document by what it depends on, never by free text', async () => {
+    const query = parse('query($n: Int!, $text: String) { root { children(first: $n) { name } } }');
+    // Refused after many other costs of the same document were remembered (and the first ones let go).
+    for (let n = 1; n <= MAX_REMEMBERED_COSTS_PER_DOCUMENT + 10; n++)
+      await expect(enforceCostLimit(schema, query, {}, { n, text: `查询 ${n}` })).resolves.toBeUndefined();
+    await expect(enforceCostLimit(schema, query, {}, { n: 5000, text: '查询 1' })).rejects.toMatchObject({
+      extensions: { code: 'MAX_COST_EXCEEDED' },
+    });
+    await expect(enforceCostLimit(schema, query, {}, { n: 1, text: '查询 1' })).resolves.toBeUndefined();
+    // The key: numbers, booleans, enum values and shapes; any other text (a name, a phone number, an
+    // id) only as a placeholder.
+    const enumValues = new Set(['SCORE', 'PRICE_ASC']);
+    const key = (variables: Record<string, unknown>): string => costKey(variables, enumValues);
+    expect(
+      key({ first: 20, text: '张三 13800138000', sort: 'SCORE', ids: ['a:1', 'b:2'], gold: true, after: null }),
+    ).toBe('{first:20,text:$,sort:SCORE,ids:[$,$],gold:true,after:null}');
+    expect(key({ first: 20, text: '李四' })).toBe(key({ first: 20, text: '张三' }));
+    expect(key({ first: 20 })).not.toBe(key({ first: 50 }));
+    expect(key({ sort: 'SCORE' })).not.toBe(key({ sort: 'PRICE_ASC' }));
+    expect(key({ ids: ['a'] })).not.toBe(key({ ids: ['a', 'b'] }));
+    expect(key({ filter: { age: 5, text: '11010519491231002X' } })).toBe('{filter:{age:5,text:$}}');
   });
 
   describe('countTokens', () => {
