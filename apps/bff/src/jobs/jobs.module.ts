@@ -5,7 +5,6 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AuditModule, AuditPurgeService } from '../audit/index.js';
 import { ReminderRunService, RemindersModule } from '../reminders/index.js';
-import { BullMqJobRunner } from './bullmq.job-runner.js';
 import { InProcessJobRunner } from './in-process.job-runner.js';
 import { JOB_DEFINITIONS, type JobDefinition, JobRunner } from './job-runner.js';
 import { JobsController } from './jobs.controller.js';
@@ -29,10 +28,20 @@ function definitions(reminders: ReminderRunService, audit: AuditPurgeService): R
     {
       provide: JobRunner,
       inject: [JOB_DEFINITIONS, APP_CONFIG, CLOCK],
-      useFactory: (jobs: ReadonlyMap<string, JobDefinition>, config: AppConfig, clock: Clock): JobRunner =>
-        config.redisUrl
-          ? new BullMqJobRunner(jobs, { redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, ...config.jobs })
-          : new InProcessJobRunner(jobs, config.jobs, clock),
+      // BullMQ (and ioredis) are loaded only with REDIS_URL: without Redis the BFF does not hold them.
+      useFactory: async (
+        jobs: ReadonlyMap<string, JobDefinition>,
+        config: AppConfig,
+        clock: Clock,
+      ): Promise<JobRunner> => {
+        if (!config.redisUrl) return new InProcessJobRunner(jobs, config.jobs, clock);
+        const { BullMqJobRunner } = await import('./bullmq.job-runner.js');
+        return new BullMqJobRunner(jobs, {
+          redisUrl: config.redisUrl,
+          keyPrefix: config.redisKeyPrefix,
+          ...config.jobs,
+        });
+      },
     },
   ],
   exports: [JobRunner],

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { CacheStore } from './cache.store.js';
 
 /** Redis-backed store shared by every BFF instance. Keys are prefixed so one Redis can serve several apps. */
@@ -12,8 +12,10 @@ export class RedisCacheStore implements CacheStore {
 
   /** Connects first, so a wrong REDIS_URL stops the start-up instead of surfacing on the first request. */
   static async connect(url: string, prefix = 'bff:'): Promise<RedisCacheStore> {
+    // Loaded only with REDIS_URL: a BFF without Redis does not hold ioredis (docs/performance.md).
+    const { Redis: RedisClient } = await import('ioredis');
     // Fail fast instead of queueing commands while Redis is away: callers treat an error as a miss.
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    const redis = new RedisClient(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
     // Connection errors also surface through failed commands; without a listener they would crash the process.
     redis.on('error', () => undefined);
     await redis.connect();

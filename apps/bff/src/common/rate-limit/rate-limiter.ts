@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export interface RateDecision {
   readonly allowed: boolean;
@@ -65,7 +65,9 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   static async connect(url: string, prefix: string): Promise<RedisRateLimiter> {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    // Loaded only with REDIS_URL: a BFF without Redis does not hold ioredis (docs/performance.md).
+    const { Redis: RedisClient } = await import('ioredis');
+    const redis = new RedisClient(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
     redis.on('error', () => undefined);
     await redis.connect();
     return new RedisRateLimiter(redis, `${prefix}rate:`);
