@@ -14,7 +14,10 @@
  *
  * How a visit is measured, and why (docs/decisions/016-h5-first-screen-measurement.md):
  * - The page reports the moment itself, from a small script added before navigation that checks
- *   once a frame and logs to the console. Playwright's own `waitForFunction` injects its utility
+ *   once a frame and logs to the console. The moment is the end of the frame that first lays a card
+ *   out (a message posted from that frame's check runs once the frame's rendering is done), not the
+ *   check itself: work the frame still does after the check (Taro's components rendering themselves,
+ *   about 100 ms for the app's home page) delays the pixels, so it counts. Playwright's own `waitForFunction` injects its utility
  *   script into the page as it loads, about 60 ms of compiling on the page's main thread.
  * - The new window is left BENCH_H5_SETTLE_MS (2,000) before navigating. Debian's Chromium loads a
  *   WebUI omnibox popup in a second renderer with every new window, about 1.3 s of CPU on a
@@ -96,16 +99,24 @@ async function visit(browser: Browser, url: string): Promise<number> {
     // Runs in the page (this package is compiled without the DOM's types, hence the casts).
     await page.addInitScript((signal: string) => {
       type Element = { offsetParent: unknown };
+      type Port = { onmessage: (() => void) | null; postMessage(message: unknown): void };
       const scope = globalThis as unknown as {
         document: { querySelectorAll(selector: string): ArrayLike<Element> };
         requestAnimationFrame(callback: () => void): void;
+        MessageChannel: new () => { port1: Port; port2: Port };
       };
       const check = (): void => {
-        const visible = Array.from(scope.document.querySelectorAll('.product-card')).some(
+        const laidOut = Array.from(scope.document.querySelectorAll('.product-card')).some(
           (card) => card.offsetParent !== null,
         );
-        if (visible) console.log(signal, performance.now());
-        else scope.requestAnimationFrame(check);
+        if (!laidOut) {
+          scope.requestAnimationFrame(check);
+          return;
+        }
+        // Runs after this frame's remaining callbacks and its rendering: when the card is painted.
+        const channel = new scope.MessageChannel();
+        channel.port1.onmessage = () => console.log(signal, performance.now());
+        channel.port2.postMessage(null);
       };
       scope.requestAnimationFrame(check);
     }, SIGNAL);
