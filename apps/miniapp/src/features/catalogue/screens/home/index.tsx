@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { removeFirstScreenSkeleton } from '../../../../graphql/first-screen';
 import StateView from '../../../../components/state-view';
 import { InsurersDocument, type ProductCategory } from '../../../../graphql/generated/graphql';
+import { useProgressiveCount } from '../../../../hooks/useProgressiveCount';
 import { useQuery } from '../../../../hooks/useQuery';
 import NoticeBar from '../../components/notice-bar';
 import ProductCard from '../../components/product-card';
@@ -22,6 +23,8 @@ import { formatDataAge, formatUnavailableInsurers } from '../../utils/format';
 import './index.scss';
 
 const PAGE_SIZE = 20;
+/** Cards a phone shows below the header: the list's first render holds these, the rest follows. */
+const FIRST_SCREEN_CARDS = 6;
 const ALL_INSURERS = '全部保险公司';
 const SUGGESTION_KIND_LABELS: Record<SearchSuggestion['kind'], string> = {
   CATEGORY: '险种',
@@ -45,6 +48,7 @@ export default function HomeScreen() {
   const [applied, setApplied] = useState<CatalogueFilterValues>(initialCatalogueFilterValues);
   const { filter, errors } = useMemo(() => toProductFilter(applied), [applied]);
   const { state, reload, refresh, loadMore } = useProductList({ pageSize: PAGE_SIZE, filter, sort: applied.sort });
+  const shownCards = useProgressiveCount(state.items.length, FIRST_SCREEN_CARDS);
   const insurers = useQuery(InsurersDocument, {}).state.data?.insurers.insurers ?? [];
   const [compareCount, setCompareCount] = useState(0);
   // Suggestions show while the box has focus and its text is not yet what the list shows.
@@ -265,7 +269,7 @@ export default function HomeScreen() {
                   </Text>
                 ) : null}
               </View>
-              {state.items.map((product) => (
+              {state.items.slice(0, shownCards).map((product) => (
                 <ProductCard key={product.id} product={product} highlights={state.highlights[product.id]} />
               ))}
             </View>
