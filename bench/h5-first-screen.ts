@@ -17,8 +17,9 @@
  *   once a frame and logs to the console. The moment is the end of the frame that first lays a card
  *   out (a message posted from that frame's check runs once the frame's rendering is done), not the
  *   check itself: work the frame still does after the check (Taro's components rendering themselves,
- *   about 100 ms for the app's home page) delays the pixels, so it counts. Playwright's own `waitForFunction` injects its utility
- *   script into the page as it loads, about 60 ms of compiling on the page's main thread.
+ *   about 100 ms for the app's home page) delays the pixels, so it counts. Playwright's own
+ *   `waitForFunction` injects its utility script into the page as it loads, about 60 ms of
+ *   compiling on the page's main thread.
  * - The new window is left BENCH_H5_SETTLE_MS (2,000) before navigating. Debian's Chromium loads a
  *   WebUI omnibox popup in a second renderer with every new window, about 1.3 s of CPU on a
  *   two-core machine; a phone's WebView opening a link has no such thing.

@@ -27,13 +27,23 @@ interface FirstScreen {
 
 type FirstScreenWindow = { __FIRST_SCREEN__?: FirstScreen };
 
+/** The request index.html started, when it was for `url` and is still there (H5 only). */
+function startedFor(url: string): FirstScreen | undefined {
+  if (process.env.TARO_ENV !== 'h5') return undefined;
+  const started = (globalThis as unknown as FirstScreenWindow).__FIRST_SCREEN__;
+  return started?.url === url ? started : undefined;
+}
+
+/** Takes the started request away: it is handed over once. */
+function forgetStarted(): void {
+  (globalThis as unknown as FirstScreenWindow).__FIRST_SCREEN__ = undefined;
+}
+
 /** The request index.html started for `url`, once; undefined for any other URL or a second time. */
 export function takeFirstScreenAnswer(url: string): FirstScreen['answer'] | undefined {
-  if (process.env.TARO_ENV !== 'h5') return undefined;
-  const holder = globalThis as unknown as FirstScreenWindow;
-  const started = holder.__FIRST_SCREEN__;
-  if (!started || started.url !== url) return undefined;
-  holder.__FIRST_SCREEN__ = undefined;
+  const started = startedFor(url);
+  if (!started) return undefined;
+  forgetStarted();
   return started.answer;
 }
 
@@ -46,12 +56,9 @@ export function takeSettledFirstScreenAnswer(
   url: string,
   accept: (answer: FirstScreenAnswer) => boolean,
 ): FirstScreenAnswer | undefined {
-  if (process.env.TARO_ENV !== 'h5') return undefined;
-  const holder = globalThis as unknown as FirstScreenWindow;
-  const started = holder.__FIRST_SCREEN__;
-  const settled = started?.url === url ? started.settled : undefined;
+  const settled = startedFor(url)?.settled;
   if (!settled || !accept(settled)) return undefined;
-  holder.__FIRST_SCREEN__ = undefined;
+  forgetStarted();
   return settled;
 }
 

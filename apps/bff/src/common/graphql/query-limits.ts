@@ -155,15 +155,14 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
 export const MAX_REMEMBERED_COSTS_PER_DOCUMENT = 256;
 
 /** Per schema: each parsed document's costs by `costKey` of its variables, and the schema's enum values. */
-const rememberedCosts = new WeakMap<
-  GraphQLSchema,
-  { costs: WeakMap<DocumentNode, Map<string, number>>; enumValues: ReadonlySet<string> }
->();
+interface RememberedCosts {
+  readonly costs: WeakMap<DocumentNode, Map<string, number>>;
+  readonly enumValues: ReadonlySet<string>;
+}
 
-function costsOf(schema: GraphQLSchema): {
-  costs: WeakMap<DocumentNode, Map<string, number>>;
-  enumValues: ReadonlySet<string>;
-} {
+const rememberedCosts = new WeakMap<GraphQLSchema, RememberedCosts>();
+
+function costsOf(schema: GraphQLSchema): RememberedCosts {
   let held = rememberedCosts.get(schema);
   if (!held) {
     const enumValues = new Set<string>();

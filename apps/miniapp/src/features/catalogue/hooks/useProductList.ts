@@ -26,6 +26,11 @@ export interface UseProductList {
   loadMore: () => Promise<void>;
 }
 
+/** The variables of one page: `filterKey` is the filter as JSON (compared by value). */
+function pageVariables(pageSize: number, after: string | null, filterKey: string, sort: ProductSort) {
+  return { first: pageSize, after, filter: JSON.parse(filterKey) as ProductFilter | null, sort };
+}
+
 /** Loads the product list with cursor pagination. */
 export function useProductList(options: UseProductListOptions = {}): UseProductList {
   const { pageSize = 20, filter, sort = 'SCORE', client = graphqlClient } = options;
@@ -34,8 +39,7 @@ export function useProductList(options: UseProductListOptions = {}): UseProductL
   // The first page may be here already (H5: index.html asked for the home page's): shown in the
   // first render, with no loading state and no request.
   const [state, dispatch] = useReducer(productListReducer, null, () => {
-    const variables = { first: pageSize, after: null, filter: JSON.parse(filterKey) as ProductFilter | null, sort };
-    const connection = client.settled(ProductsDocument, variables)?.data?.products;
+    const connection = client.settled(ProductsDocument, pageVariables(pageSize, null, filterKey, sort))?.data?.products;
     return connection
       ? productListReducer(initialProductListState, {
           type: 'success',
@@ -64,12 +68,10 @@ export function useProductList(options: UseProductListOptions = {}): UseProductL
       const myGeneration = generation.current;
       dispatch({ type: 'start', mode });
 
-      const result = await client.execute(ProductsDocument, {
-        first: pageSize,
-        after: mode === 'more' ? current.endCursor : null,
-        filter: JSON.parse(filterKey) as ProductFilter | null,
-        sort,
-      });
+      const result = await client.execute(
+        ProductsDocument,
+        pageVariables(pageSize, mode === 'more' ? current.endCursor : null, filterKey, sort),
+      );
       if (!mounted.current || myGeneration !== generation.current) return null;
 
       const connection = result.data?.products;
