@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyHelmet from '@fastify/helmet';
@@ -8,11 +9,16 @@ import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { registerGraphiql } from './common/graphql/graphiql.js';
-import { registerGraphQLOverHttp, registerResponseCacheHits } from './common/graphql/graphql-over-http.js';
+import {
+  registerGraphQLOverHttp,
+  registerResponseCacheHits,
+  responseCacheEarlyAnswer,
+} from './common/graphql/graphql-over-http.js';
 import { QUERY_LIMITS } from './common/graphql/query-limits.js';
 import { ResponseCache } from './common/graphql/response-cache.js';
 import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './common/graphql/trusted-documents.js';
 import { CatalogueSnapshotService } from './catalogue/catalogue-snapshot.service.js';
+import { type EarlyAnswer, clientAddressOf, serverAnsweringFirst } from './common/http/before-fastify.js';
 import { API_CONTENT_SECURITY_POLICY, appContentSecurityPolicy } from './common/http/content-security-policy.js';
 import { NestPinoLogger, configureLogger } from './common/logger.js';
 import { RATE_LIMITER, type RateLimiter } from './common/rate-limit/rate-limiter.js';
@@ -23,20 +29,30 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** Any body outside /graphql (which has its own, smaller limit); no route here takes more. */
 const DEFAULT_BODY_LIMIT = 16 * 1024;
 
+/** Keep a caller's request id when it looks like one, so logs join up across services. */
+function requestIdOf(headers: IncomingHttpHeaders): string {
+  const given = headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
 /** Builds the whole BFF (used by main.ts and by the integration tests). Call `listen` to serve. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = configureLogger(config.logLevel);
+  // Set once the response cache exists (below): the HTTP server offers it every request first.
+  let answerEarly: EarlyAnswer | undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: DEFAULT_BODY_LIMIT,
     // The client's address behind the load balancers named by TRUST_PROXY (rate limits, logs).
     // (Fastify takes a hop count too; its type leaves numbers out.)
     trustProxy: config.trustProxy as boolean | string | string[],
-    // Keep a caller's request id when it looks like one, so logs join up across services.
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = request.headers[REQUEST_ID_HEADER];
-      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-    },
+    genReqId: (request: { headers: IncomingHttpHeaders }) => requestIdOf(request.headers),
+    // Fastify's own HTTP/1 server (fastify/lib/server.js), with response-cache hits answered before
+    // Fastify builds a request for them (docs/decisions/013-early-response-cache.md, addendum).
+    serverFactory: serverAnsweringFirst(
+      () => answerEarly,
+      (error) => logger.error({ err: error }, 'response cache: early answer failed; left to Fastify'),
+    ),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(),
@@ -56,8 +72,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     maxEntries: config.responseCache.maxEntries,
     maxBytes: config.responseCache.maxBytes,
   });
-  // First of all hooks: a response-cache hit asked by GET is answered from its URL alone, counted by
-  // the request limit, with the headers its miss had (docs/decisions/013-early-response-cache.md).
+  // Before Fastify, and else in the first of all hooks: a response-cache hit asked by GET is answered
+  // from its URL alone, counted by the request limit, with the headers its miss had
+  // (docs/decisions/013-early-response-cache.md).
+  answerEarly = responseCacheEarlyAnswer({
+    responseCache,
+    rateLimiter,
+    requestsPerIpPerMinute: config.requestLimitPerIpPerMinute,
+    clientAddress: clientAddressOf(config.trustProxy),
+    requestId: (request) => requestIdOf(request.headers),
+  });
   registerResponseCacheHits(fastify, {
     responseCache,
     rateLimiter,

@@ -6,10 +6,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type TestStack, startStack } from './harness.js';
 
 /**
- * Response-cache hits answered by the first hook (docs/decisions/013-early-response-cache.md): an
- * anonymous GET of a public query of the manifest, found from its URL alone, answered with the same
- * bytes and headers as its miss, in the content coding asked for, still counted by the per-address
- * request limit, and never for a signed-in request.
+ * Response-cache hits answered early, before Fastify or in its first hook
+ * (docs/decisions/013-early-response-cache.md): an anonymous GET of a public query of the manifest,
+ * found from its URL alone, answered with the same bytes and headers as its miss, in the content
+ * coding asked for, still counted by the per-address request limit (under the address the routes
+ * count), and never for a signed-in request.
  */
 
 const manifest = JSON.parse(
@@ -214,5 +215,31 @@ describe('the per-address request limit counts early hits', () => {
       }
     }
     expect(states).toEqual(['miss', 'hit', 'hit', 'hit', 429, 429]);
+  });
+});
+
+describe('behind a trusted proxy, early hits are counted under the address the routes count', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ REQUEST_LIMIT_PER_IP_PER_MINUTE: '4', TRUST_PROXY: '127.0.0.1' });
+  });
+  afterAll(() => stack?.close());
+
+  it('shares one count between the miss (the routes) and the hits (before Fastify) of a client', async () => {
+    const path = productsPath(20);
+    const from = (client: string): Promise<RawAnswer> => get(stack.url, path, { 'x-forwarded-for': client });
+    const states: (string | number)[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await from('203.0.113.7');
+      states.push(answer.status === 200 ? String(answer.headers['x-response-cache']) : answer.status);
+    }
+    expect(states).toEqual(['miss', 'hit', 'hit', 'hit', 429]);
+    // Another client behind the same proxy has a count of its own; the proxy's own address is not it.
+    const other = await from('203.0.113.8');
+    expect(other.status).toBe(200);
+    expect(other.headers['x-response-cache']).toBe('hit');
+    // A forwarded chain is read as Fastify reads it: the nearest address the proxy did not vouch for.
+    const chained = await from('198.51.100.1, 203.0.113.7');
+    expect(chained.status).toBe(429);
   });
 });

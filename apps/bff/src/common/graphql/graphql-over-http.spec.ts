@@ -1,6 +1,15 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { negotiateMediaType, readParameters, registerGraphQLOverHttp, resolveDocument } from './graphql-over-http.js';
+import { MemoryRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter.js';
+import {
+  negotiateMediaType,
+  readParameters,
+  registerGraphQLOverHttp,
+  resolveDocument,
+  responseCacheEarlyAnswer,
+} from './graphql-over-http.js';
+import { ResponseCache } from './response-cache.js';
 import { sha256Hex, type TrustedDocuments } from './trusted-documents.js';
 
 /** The HTTP layer alone, on a bare Fastify with a stand-in for Mercurius' `reply.graphql`. */
@@ -131,5 +140,107 @@ describe('trusted documents', () => {
       'PERSISTED_QUERY_HASH_MISMATCH',
     );
     expect(codeOf(() => resolveDocument({ sha256Hash: sha256Hex(other) }, trusted))).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe('response-cache hits answered before Fastify', () => {
+  const PATH = '/graphql?operationName=Products&variables=%7B%7D';
+  const ACCEPT = 'application/graphql-response+json';
+  const body = Buffer.from(JSON.stringify({ data: { products: { edges: [] } } }));
+
+  /**
+   * A plain HTTP server that offers each request to the early answer first, as the BFF's server does,
+   * and answers 418 itself for what falls through (noting the request id the routes would then use).
+   */
+  async function serve(
+    rateLimiter: RateLimiter,
+    options: { version?: string; limit?: number } = {},
+  ): Promise<{ url: string; fellThrough: string[]; close: () => Promise<void> }> {
+    const cache = new ResponseCache({
+      version: async () => 'v1',
+      currentVersion: () => options.version,
+      ttlMs: 60_000,
+      maxEntries: 10,
+    });
+    const early = responseCacheEarlyAnswer({
+      responseCache: cache,
+      rateLimiter,
+      requestsPerIpPerMinute: options.limit ?? 100,
+      // The address the tests pick, as a trusted proxy would give it.
+      clientAddress: (request) => String(request.headers['x-client'] ?? request.socket.remoteAddress),
+      requestId: () => 'early-id',
+    });
+    const fellThrough: string[] = [];
+    const server = createServer((request, response) => {
+      if (early?.(request, response)) return;
+      fellThrough.push(request.url ?? '');
+      response.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const key = await cache.keyOf(['GET', PATH, ACCEPT, `127.0.0.1:${port}`]);
+    cache.set(key, body, undefined, { 'content-type': `${ACCEPT}; charset=utf-8`, 'x-frame-options': 'DENY' });
+    return {
+      url: `http://127.0.0.1:${port}`,
+      fellThrough,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  const get = (url: string, headers: Record<string, string> = {}, path = PATH): Promise<Response> =>
+    fetch(`${url}${path}`, { headers: { accept: ACCEPT, ...headers } });
+
+  it('answers a hit with its stored bytes and headers, a 304 to its ETag, and nothing else', async () => {
+    const server = await serve(new MemoryRateLimiter(), { version: 'v1' });
+    try {
+      const hit = await get(server.url, { 'accept-encoding': 'identity' });
+      expect(hit.status).toBe(200);
+      expect(Buffer.from(await hit.arrayBuffer()).equals(body)).toBe(true);
+      expect(hit.headers.get('x-frame-options')).toBe('DENY');
+      expect(hit.headers.get('x-response-cache')).toBe('hit');
+      expect(hit.headers.get('x-request-id')).toBe('early-id');
+      expect(hit.headers.get('content-length')).toBe(String(body.length));
+      const etag = hit.headers.get('etag') ?? '';
+      const notModified = await get(server.url, { 'accept-encoding': 'identity', 'if-none-match': etag });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.get('etag')).toBe(etag);
+      expect(notModified.headers.get('x-frame-options')).toBe('DENY');
+      expect(server.fellThrough).toEqual([]);
+      // Left to Fastify: another URL, a signed-in request, a POST, an unacceptable media type.
+      expect((await get(server.url, {}, `${PATH}&x=1`)).status).toBe(418);
+      expect((await get(server.url, { authorization: 'Bearer x' })).status).toBe(418);
+      expect((await fetch(`${server.url}${PATH}`, { method: 'POST', headers: { accept: ACCEPT } })).status).toBe(418);
+      expect((await get(server.url, { accept: 'text/html' })).status).toBe(418);
+      expect(server.fellThrough).toHaveLength(4);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts hits per client address and leaves a refused one to the routes', async () => {
+    const server = await serve(new MemoryRateLimiter(), { version: 'v1', limit: 2 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await get(server.url, { 'x-client': '203.0.113.7' })).status);
+      statuses.push((await get(server.url, { 'x-client': '203.0.113.8' })).status);
+      expect(statuses).toEqual([200, 200, 418, 200]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves to Fastify’s hook what needs a promise: the version to compute, counters in Redis', async () => {
+    const unknownVersion = await serve(new MemoryRateLimiter());
+    const asyncCounters = await serve(
+      limiter(async () => ({ allowed: true, retryAfterMs: 0 })),
+      { version: 'v1' },
+    );
+    try {
+      expect((await get(unknownVersion.url)).status).toBe(418);
+      expect((await get(asyncCounters.url)).status).toBe(418);
+    } finally {
+      await unknownVersion.close();
+      await asyncCounters.close();
+    }
   });
 });

@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { EarlyAnswer } from '../http/before-fastify.js';
 import { logger } from '../logger.js';
 import { finishBeforeAnswer, statementsInRequest } from '../request-context.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
@@ -257,7 +259,7 @@ const PER_REQUEST_HEADERS = new Set([
 /**
  * A public answer as bytes, with its ETag, in the content coding the client prefers (br, gzip, or
  * none); 304 without a body when the client already holds that form. The headers are the same
- * whether the answer comes from the handler or from the early hook (`registerResponseCacheHits`).
+ * whether the answer comes from the handler or is answered early (`writeHit`).
  */
 function sendCached(
   request: FastifyRequest,
@@ -286,14 +288,14 @@ function headersToKeep(reply: FastifyReply): Record<string, string> {
   return kept;
 }
 
-/** The cache key of a GET request: its raw URL says everything (document, variables, operation). */
-function getKeyParts(request: FastifyRequest, mediaType: MediaType): string[] {
-  return ['GET', request.url, mediaType, request.headers.host ?? ''];
-}
-
-/** A rate decision taken by the early hook, so the request is counted once. */
+/**
+ * What the early answer decided about a request, kept on Node's request so the hooks after it neither
+ * count it again nor look it up again: the rate decision when the limit refused it (the routes' hook
+ * answers 429 with it), and whether its lookup was final (no hit: the routes handle it).
+ */
 const RATE_DECISION = Symbol('rateDecision');
-type CountedRequest = FastifyRequest & { [RATE_DECISION]?: RateDecision };
+const LOOKED_UP = Symbol('lookedUp');
+type MarkedRequest = IncomingMessage & { [RATE_DECISION]?: RateDecision; [LOOKED_UP]?: true };
 
 export interface ResponseCacheHitOptions {
   readonly responseCache: ResponseCache;
@@ -301,15 +303,96 @@ export interface ResponseCacheHitOptions {
   readonly requestsPerIpPerMinute: number;
 }
 
+export interface EarlyHitOptions extends ResponseCacheHitOptions {
+  /** The client's address as Fastify's `request.ip` gives it (`clientAddressOf`, trust-proxy rules). */
+  readonly clientAddress: (request: IncomingMessage) => string | undefined;
+  /** The request id as Fastify's `genReqId` gives it. */
+  readonly requestId: (request: IncomingMessage) => string;
+}
+
+/** The cache key's parts of a GET request: its raw URL says everything (document, variables, operation). */
+function keyPartsOf(url: string, mediaType: MediaType, host: string | undefined): string[] {
+  return ['GET', url, mediaType, host ?? ''];
+}
+
+/** The media type of an anonymous GET of /graphql that a cached answer could serve; null otherwise. */
+function cacheableGet(request: IncomingMessage, prefix: string): MediaType | null {
+  if (request.method !== 'GET' || request.headers.authorization !== undefined || !request.url?.startsWith(prefix))
+    return null;
+  return negotiateMediaType(request.headers.accept);
+}
+
 /**
- * Answers response-cache hits of anonymous GET requests from the first `onRequest` hook, before the
- * request id's async context, the security-header hook and the GraphQL routes' own hooks run
- * (docs/decisions/013-early-response-cache.md). Register it on the root instance before any other
- * hook. A hit is still counted by the per-address request limit (a refused one goes on to the
- * routes' hook, which answers 429 without counting it again), and is sent with the headers its miss
- * was sent with, security headers included, plus its own request id. With the catalogue's version
- * kept and the counters in memory, a hit takes no promise: headers and bytes are written straight to
- * the socket (Fastify's reply is hijacked, so the request log, at info level, does not list it).
+ * Writes a cached answer straight to the socket: 200 with the bytes of the form the client accepts,
+ * or 304 when it already holds that form, with the headers its miss was sent with plus the form's
+ * own and the request id (the same headers as `sendCached`).
+ */
+function writeHit(
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: CachedAnswer,
+  cache: ResponseCache,
+  key: string,
+  requestId: string,
+): void {
+  const before = entry.size;
+  const form = representationOf(entry, negotiateContentCoding(request.headers['accept-encoding']));
+  cache.grew(key, entry, before);
+  if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
+    const headers = (form.notModifiedHeaders ??= rawHeadersOf(entry.headers, form, 304));
+    response.writeHead(304, [...headers, 'x-request-id', requestId]);
+    response.end();
+    return;
+  }
+  const headers = (form.rawHeaders ??= rawHeadersOf(entry.headers, form, 200));
+  response.writeHead(200, [...headers, 'x-request-id', requestId]);
+  response.end(form.body);
+}
+
+/**
+ * Answers response-cache hits of anonymous GET requests before Fastify builds a request for them
+ * (docs/decisions/013-early-response-cache.md and its addendum): called by the HTTP server itself
+ * (`serverFactory`), it finds a hit from the raw URL, counts it by the per-address request limit, and
+ * writes the headers its miss was sent with (security headers included) and the stored bytes to the
+ * socket, with no promise, no router and no hook. It answers only when everything is at hand (the
+ * catalogue's version kept, the counters in memory); otherwise, and for a miss or a refused hit, it
+ * leaves the request to Fastify, marked so that nothing is counted or looked up twice. Without a
+ * response cache it answers nothing (undefined).
+ */
+export function responseCacheEarlyAnswer(options: EarlyHitOptions): EarlyAnswer | undefined {
+  const { responseCache: cache, rateLimiter, requestsPerIpPerMinute, clientAddress, requestId } = options;
+  if (!cache.enabled) return undefined;
+  const prefix = `${GRAPHQL_PATH}?`;
+  return (request, response) => {
+    if (!rateLimiter.hitNow) return false;
+    const mediaType = cacheableGet(request, prefix);
+    if (!mediaType) return false;
+    const key = cache.keyNow(keyPartsOf(request.url as string, mediaType, request.headers.host));
+    if (key === undefined) return false;
+    const entry = cache.get(key);
+    const address = entry && clientAddress(request);
+    if (!entry || address === undefined) {
+      (request as MarkedRequest)[LOOKED_UP] = true;
+      return false;
+    }
+    const counted = rateLimiter.hitNow(`request:ip:${address}`, requestsPerIpPerMinute, 60_000);
+    if (!counted.allowed) {
+      (request as MarkedRequest)[RATE_DECISION] = counted;
+      (request as MarkedRequest)[LOOKED_UP] = true;
+      return false;
+    }
+    writeHit(request, response, entry, cache, key, requestId(request));
+    return true;
+  };
+}
+
+/**
+ * Answers, from the first `onRequest` hook, the response-cache hits the early answer could not: when
+ * the catalogue's version must be computed or the counters are in Redis (promises). Register it on the
+ * root instance before any other hook. A hit is counted by the per-address request limit (a refused
+ * one goes on to the routes' hook, which answers 429 without counting it again) and written as the
+ * early answer writes it (Fastify's reply is hijacked, so the request log, at info level, does not
+ * list it).
  */
 export function registerResponseCacheHits(fastify: FastifyInstance, options: ResponseCacheHitOptions): void {
   const cache = options.responseCache;
@@ -317,52 +400,27 @@ export function registerResponseCacheHits(fastify: FastifyInstance, options: Res
   const prefix = `${GRAPHQL_PATH}?`;
   const { rateLimiter, requestsPerIpPerMinute } = options;
 
-  /** Answers the hit, or leaves the request to the routes; true when answered. */
-  const answer = (request: FastifyRequest, reply: FastifyReply, key: string, decision?: RateDecision): boolean => {
-    const entry = cache.get(key);
-    if (!entry) return false;
-    const counted = decision ?? rateLimiter.hitNow?.(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000);
-    if (counted === undefined) return false;
-    if (!counted.allowed) {
-      (request as CountedRequest)[RATE_DECISION] = counted;
-      return false;
-    }
-    const before = entry.size;
-    const form = representationOf(entry, negotiateContentCoding(request.headers['accept-encoding']));
-    cache.grew(key, entry, before);
-    if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
-      void reply.header('x-request-id', request.id);
-      void sendCached(request, reply, entry, 'hit', cache, key);
-      return true;
-    }
-    const headers = (form.rawHeaders ??= rawHeadersOf(entry.headers, form));
-    const raw = reply.hijack().raw;
-    raw.writeHead(200, [...headers, 'x-request-id', request.id]);
-    raw.end(form.body);
-    return true;
-  };
-
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' || request.headers.authorization !== undefined || !request.url.startsWith(prefix))
-      return done();
-    const mediaType = negotiateMediaType(request.headers.accept);
+    const raw = request.raw as MarkedRequest;
+    if (raw[LOOKED_UP]) return done();
+    const mediaType = cacheableGet(raw, prefix);
     if (!mediaType) return done();
-    const parts = getKeyParts(request, mediaType);
-    const key = cache.keyNow(parts);
-    // Version and counters at hand: no promise at all.
-    if (key !== undefined && rateLimiter.hitNow) {
-      if (!answer(request, reply, key)) done();
-      return undefined;
-    }
+    const parts = keyPartsOf(request.url, mediaType, request.headers.host);
     void (async () => {
-      const slowKey = key ?? (await cache.keyOf(parts));
-      if (!cache.get(slowKey)) return false;
-      const decision = rateLimiter.hitNow
-        ? undefined
+      const key = cache.keyNow(parts) ?? (await cache.keyOf(parts));
+      const entry = cache.get(key);
+      if (!entry) return false;
+      const counted = rateLimiter.hitNow
+        ? rateLimiter.hitNow(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000)
         : await rateLimiter
             .hit(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000)
             .catch(() => ({ allowed: true, retryAfterMs: 0 }));
-      return answer(request, reply, slowKey, decision);
+      if (!counted.allowed) {
+        raw[RATE_DECISION] = counted;
+        return false;
+      }
+      writeHit(raw, reply.hijack().raw, entry, cache, key, request.id);
+      return true;
     })().then(
       (answered) => {
         if (!answered) done();
@@ -373,10 +431,14 @@ export function registerResponseCacheHits(fastify: FastifyInstance, options: Res
   });
 }
 
-/** The 200 answer's headers of one form of a cached answer, as a flat list (request id left out). */
-function rawHeadersOf(kept: Readonly<Record<string, string>>, form: Representation): string[] {
+/**
+ * The headers of one form of a cached answer, as a flat list for `writeHead` (request id left out):
+ * a 200's name the body's length and coding, a 304's (no body) do not.
+ */
+function rawHeadersOf(kept: Readonly<Record<string, string>>, form: Representation, status: 200 | 304): string[] {
   const headers = Object.entries(kept).flat();
   headers.push('etag', form.etag, 'x-response-cache', 'hit');
+  if (status === 304) return headers;
   if (form.coding !== 'identity') headers.push('content-encoding', form.coding);
   headers.push('content-length', String(form.body.length));
   return headers;
@@ -424,7 +486,7 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         );
       }
       const decision =
-        (request as CountedRequest)[RATE_DECISION] ??
+        (request.raw as MarkedRequest)[RATE_DECISION] ??
         (await options.rateLimiter
           .hit(`request:ip:${request.ip}`, options.requestsPerIpPerMinute, 60_000)
           // The blanket limit protects the service; with its counters unreachable (Redis down) the
@@ -476,7 +538,7 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
         cache?.enabled && document.publicQuery && request.headers.authorization === undefined
           ? await cache.keyOf(
               method === 'GET'
-                ? getKeyParts(request, mediaType)
+                ? keyPartsOf(request.url, mediaType, request.headers.host)
                 : [
                     document.hash(),
                     parameters.operationName ?? '',

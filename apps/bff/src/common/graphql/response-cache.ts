@@ -60,6 +60,8 @@ export interface Representation {
   readonly coding: ContentCoding;
   /** The 200 answer's headers, as a flat list for `writeHead` (made once, on the first hit). */
   rawHeaders?: string[];
+  /** The 304 answer's headers, likewise. */
+  notModifiedHeaders?: string[];
 }
 
 export interface CachedAnswer {
