@@ -33,6 +33,11 @@
  *   BENCH_BFF_NODE_ARGS  extra Node options for the BFF processes, space-separated (e.g. "--prof" to
  *                        see where the BFF spends its time; the tick logs land in the working directory)
  *   BENCH_NODE_ENV       NODE_ENV of the server processes (default production)
+ *   BENCH_BFF_BASELINE_DIR  another build of the BFF (its dist folder, relative to the repository's root,
+ *                        kept inside apps/bff so it
+ *                        finds the same node_modules, e.g. `cp -r apps/bff/dist apps/bff/dist-baseline`
+ *                        before a change): its home page request is measured as a target of its own,
+ *                        `bff-response-cache-baseline`, in the same rounds, for a before/after in one run
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +99,10 @@ const bffLogLevel = process.env.BENCH_BFF_LOG_LEVEL ?? 'warn';
 const bffNodeArgs = (process.env.BENCH_BFF_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const serverNodeEnv = process.env.BENCH_NODE_ENV ?? 'production';
 const outputFile = path.resolve(process.env.BENCH_OUTPUT ?? path.join(BENCH_DIR, 'results', 'catalogue.json'));
+// (Relative to the repository's root, where the command is typed: pnpm runs this from bench/.)
+const baselineDir = process.env.BENCH_BFF_BASELINE_DIR
+  ? path.resolve(BENCH_DIR, '..', process.env.BENCH_BFF_BASELINE_DIR)
+  : null;
 
 /**
  * The search the benchmark sends: an audience, a kind of cover in pinyin and a typo-free word, so the
@@ -117,6 +126,7 @@ type TargetName =
   | 'fastify-bare'
   | 'node-same-bytes'
   | 'bff-response-cache'
+  | 'bff-response-cache-baseline'
   | 'bff-cached'
   | 'bff-search'
   | 'bff-suggest'
@@ -127,6 +137,8 @@ const TARGET_LABELS: Readonly<Record<TargetName, string>> = {
     'plain Node http server: reads the home page request, answers the bytes bff-response-cache answers',
   'bff-response-cache':
     'BFF, the home page request (trusted Products document by hash, products of 20, anonymous): response cache; same process as bff-cached',
+  'bff-response-cache-baseline':
+    'the same request to another build of the BFF (BENCH_BFF_BASELINE_DIR), same settings: a before/after in one run',
   'bff-cached': 'BFF, products(first: 20), catalogue cached (default cache settings)',
   'bff-search': `BFF, products(first: 20, filter: { text: "${SEARCH_TEXT}" }) with highlights, understood, fallback; same process as bff-cached`,
   'bff-suggest': `BFF, searchSuggestions(prefix: "${SUGGEST_PREFIX}"); same process as bff-cached`,
@@ -156,8 +168,13 @@ interface TargetResult extends Summary {
 // BFF processes
 
 /** A real BFF process (lib/stack.ts) asked for the products page. */
-async function startBffTarget(name: TargetName, env: Record<string, string>, logDir: string): Promise<RunningTarget> {
-  const bff = await startBff(name, env, logDir, bffNodeArgs);
+async function startBffTarget(
+  name: TargetName,
+  env: Record<string, string>,
+  logDir: string,
+  main?: string,
+): Promise<RunningTarget> {
+  const bff = await startBff(name, env, logDir, bffNodeArgs, main);
   return { name, logFile: bff.logFile, request: productsRequest(bff.graphqlUrl) };
 }
 
@@ -202,7 +219,11 @@ async function verify(target: RunningTarget): Promise<Verified> {
     if (body.hello !== 'world') fail('expected {"hello":"world"}');
     return { bytes, elapsedMs };
   }
-  if (target.name === 'bff-response-cache' || target.name === 'node-same-bytes') {
+  if (
+    target.name === 'bff-response-cache' ||
+    target.name === 'bff-response-cache-baseline' ||
+    target.name === 'node-same-bytes'
+  ) {
     const answer = body as { errors?: unknown[]; data?: { products?: { edges: unknown[]; errors: unknown[] } } };
     if (answer.errors?.length) fail('response carries GraphQL errors');
     if (answer.data?.products?.edges.length !== 20 || answer.data.products.errors.length > 0)
@@ -236,6 +257,12 @@ async function verify(target: RunningTarget): Promise<Verified> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** In how many rounds the first target served more requests a second than the second (same rounds). */
+function fasterRounds(samples: readonly Sample[], baseline: readonly Sample[]): number {
+  return samples.filter((s, i) => baseline[i] !== undefined && s.requestsPerSecond > baseline[i].requestsPerSecond)
+    .length;
+}
 
 function printResults(results: TargetResult[]): void {
   printTable([
@@ -357,6 +384,29 @@ async function main(): Promise<void> {
         `node-same-bytes: ready on ${sameBytesTarget.request.url}, same bytes`,
     );
     const running = [bareTarget, sameBytesTarget, responseCacheTarget, cached, searchTarget, suggestTarget, uncached];
+    // Another build, the same request: measured right after this build's in every round.
+    if (baselineDir) {
+      const baseline = await startBffTarget(
+        'bff-response-cache-baseline',
+        env,
+        logDir,
+        path.join(baselineDir, 'main.js'),
+      );
+      const baselineTarget: RunningTarget = {
+        name: 'bff-response-cache-baseline',
+        logFile: baseline.logFile,
+        request: homePageRequest(baseline.request.url),
+      };
+      await verify(baselineTarget);
+      const baselineAnswer = await verify(baselineTarget);
+      if (baselineAnswer.cache !== 'hit')
+        throw new Error('bff-response-cache-baseline: a second request was not answered from the response cache');
+      running.splice(running.indexOf(responseCacheTarget) + 1, 0, baselineTarget);
+      console.log(
+        `  bff-response-cache-baseline: ${baselineDir}, verified, answered from the response cache ` +
+          `(${baselineAnswer.bytes} bytes${baselineAnswer.text === cachedAnswer.text ? ', the same bytes' : ', OTHER bytes'})`,
+      );
+    }
 
     // Check every target before measuring. The cached BFF's first request fills its cache (and waits
     // for the slowest insurer); its second must not reach the sandbox at all.
@@ -483,11 +533,28 @@ async function main(): Promise<void> {
       byName('bff-search'),
       byName('bff-suggest'),
     ];
+    const baselineResult = results.find((r) => r.target === 'bff-response-cache-baseline');
     const ratios = {
       'bff-response-cache / node-same-bytes (req/s)': round(
         responseCacheResult.requestsPerSecond / sameBytesResult.requestsPerSecond,
         3,
       ),
+      ...(baselineResult
+        ? {
+            'bff-response-cache-baseline / node-same-bytes (req/s)': round(
+              baselineResult.requestsPerSecond / sameBytesResult.requestsPerSecond,
+              3,
+            ),
+            'bff-response-cache / bff-response-cache-baseline (req/s)': round(
+              responseCacheResult.requestsPerSecond / baselineResult.requestsPerSecond,
+              3,
+            ),
+            'rounds bff-response-cache above baseline': fasterRounds(
+              responseCacheResult.samples,
+              baselineResult.samples,
+            ),
+          }
+        : {}),
       'bff-response-cache p99 / node-same-bytes p99': round(
         responseCacheResult.latencyMs.p99 / Math.max(1, sameBytesResult.latencyMs.p99),
         3,

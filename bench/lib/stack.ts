@@ -178,20 +178,22 @@ export interface RunningBff {
 }
 
 /**
- * `node apps/bff/dist/main.js` with exactly the given environment (and PATH). Its stdout and stderr
- * go to `<logDir>/<name>.log` (not a pipe this process would have to drain while it generates load);
- * it is ready when it prints its URL there. `nodeArgs` are extra Node options (e.g. `--prof`).
+ * `node apps/bff/dist/main.js` (or another build's `main`) with exactly the given environment (and
+ * PATH). Its stdout and stderr go to `<logDir>/<name>.log` (not a pipe this process would have to
+ * drain while it generates load); it is ready when it prints its URL there. `nodeArgs` are extra Node
+ * options (e.g. `--prof`).
  */
 export async function startBff(
   name: string,
   env: Record<string, string>,
   logDir: string,
   nodeArgs: readonly string[] = [],
+  main: string = BFF_MAIN,
 ): Promise<RunningBff> {
-  if (!existsSync(BFF_MAIN)) throw new Error(`${BFF_MAIN} is missing: build the BFF first`);
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the BFF first`);
   const logFile = path.join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeArgs, BFF_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', fd, fd],
   });
