@@ -23,6 +23,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      // Other builds of the BFF kept for a same-run baseline (bench:catalogue, BENCH_BFF_BASELINE_DIR).
+      'apps/bff/dist-*/**',
       '**/.temp/**',
       '**/coverage/**',
       'apps/miniapp/src/graphql/generated/**',
