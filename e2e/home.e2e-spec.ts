@@ -132,4 +132,26 @@ describe('H5 home page, served by the BFF', () => {
     // The app took index.html's answer and asked for nothing more.
     expect(productsRequests).toHaveLength(1);
   });
+
+  it('draws the home page’s cards and its header’s static parts as plain HTML, Taro’s custom elements only for controls', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bff.url}/`);
+    await fullPage(page);
+    const { cardTags, inCards, custom } = await page.evaluate(() => {
+      const isCustom = (element: Element): boolean => element.tagName.includes('-');
+      const cards = [...document.querySelectorAll('.product-card')];
+      const header = document.querySelector('.home__header');
+      return {
+        cardTags: [...new Set(cards.map((card) => card.tagName))],
+        inCards: cards.flatMap((card) => [...card.querySelectorAll('*')].filter(isCustom)).length,
+        custom: [...new Set([...(header?.querySelectorAll('*') ?? [])].filter(isCustom).map((e) => e.tagName))],
+      };
+    });
+    await page.close();
+    // docs/decisions/017-h5-static-elements.md: each Taro custom element renders itself before the
+    // frame that shows it is painted.
+    expect(cardTags).toEqual(['DIV']);
+    expect(inCards).toBe(0);
+    expect(custom.filter((tag) => tag === 'TARO-VIEW-CORE' || tag === 'TARO-TEXT-CORE')).toEqual([]);
+  });
 });

@@ -1,11 +1,11 @@
-import { Text } from '@tarojs/components';
+import { Label } from '../../../../components/static-elements';
 import './index.scss';
 
 /** The 金选 (gold pick) badge of a well-scored product (C4). */
 export default function GoldBadge() {
   return (
-    <Text className="gold-badge" data-testid="gold-badge">
+    <Label className="gold-badge" data-testid="gold-badge">
       金选
-    </Text>
+    </Label>
   );
 }

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Box, Label } from '../../../../components/static-elements';
 import type { ProductSummaryFragment } from '../../../../graphql/generated/graphql';
 import { productPageUrl } from '../../routes';
 import { formatPriceFrom, formatScore } from '../../utils/format';
@@ -20,34 +20,34 @@ export default function ProductCard({ product, highlights }: ProductCardProps) {
     void Taro.navigateTo({ url: productPageUrl(product.id) });
   };
   return (
-    <View className="product-card" data-testid="product-card" data-product-id={product.id} onClick={open}>
-      <View className="product-card__main">
-        <Text className="product-card__name">
+    <Box className="product-card" data-testid="product-card" data-product-id={product.id} onClick={open}>
+      <Box className="product-card__main">
+        <Label className="product-card__name">
           {splitHighlights(product.name, highlights).map((part, index) =>
             part.marked ? (
-              <Text key={index} className="product-card__mark" data-testid="highlight">
+              <Label key={index} className="product-card__mark" data-testid="highlight">
                 {part.text}
-              </Text>
+              </Label>
             ) : (
               part.text
             ),
           )}
-        </Text>
-        <Text className="product-card__category">{product.categoryLabel}</Text>
-      </View>
-      <View className="product-card__meta">
-        <Text className="product-card__insurer">{product.insurer.name}</Text>
+        </Label>
+        <Label className="product-card__category">{product.categoryLabel}</Label>
+      </Box>
+      <Box className="product-card__meta">
+        <Label className="product-card__insurer">{product.insurer.name}</Label>
         {product.score ? (
-          <View className="product-card__score">
+          <Box className="product-card__score">
             {product.score.goldPick ? <GoldBadge /> : null}
-            <Text className="product-card__score-value">{formatScore(product.score.composite)}</Text>
-            <Text className="product-card__score-unit">分</Text>
-          </View>
+            <Label className="product-card__score-value">{formatScore(product.score.composite)}</Label>
+            <Label className="product-card__score-unit">分</Label>
+          </Box>
         ) : null}
-      </View>
-      <View className="product-card__footer">
-        <Text className="product-card__price">{formatPriceFrom(product.priceFrom)}</Text>
-      </View>
-    </View>
+      </Box>
+      <Box className="product-card__footer">
+        <Label className="product-card__price">{formatPriceFrom(product.priceFrom)}</Label>
+      </Box>
+    </Box>
   );
 }

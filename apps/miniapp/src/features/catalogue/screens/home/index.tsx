@@ -1,9 +1,10 @@
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from '@family/domain';
-import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, ScrollView } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { removeFirstScreenSkeleton } from '../../../../graphql/first-screen';
 import StateView from '../../../../components/state-view';
+import { Box, Label } from '../../../../components/static-elements';
 import { InsurersDocument, type ProductCategory } from '../../../../graphql/generated/graphql';
 import { useProgressiveCount } from '../../../../hooks/useProgressiveCount';
 import { useQuery } from '../../../../hooks/useQuery';
@@ -93,9 +94,9 @@ export default function HomeScreen() {
   const dataAge = formatDataAge(state.dataAgeSeconds);
 
   return (
-    <View className="home">
-      <View className="home__header">
-        <View className="home__search">
+    <Box className="home">
+      <Box className="home__header">
+        <Box className="home__search">
           <Input
             className="home__search-input"
             data-testid="search-input"
@@ -117,12 +118,12 @@ export default function HomeScreen() {
           <Button className="home__search-button" data-testid="search-button" onClick={applyDraft}>
             搜索
           </Button>
-        </View>
+        </Box>
 
         {showSuggestions ? (
-          <View className="home__suggestions" data-testid="search-suggestions" role="listbox" aria-label="搜索建议">
+          <Box className="home__suggestions" data-testid="search-suggestions" role="listbox" aria-label="搜索建议">
             {suggestions.map((suggestion) => (
-              <View
+              <Box
                 key={`${suggestion.kind}:${suggestion.text}`}
                 className="home__suggestion"
                 data-testid="search-suggestion"
@@ -131,31 +132,31 @@ export default function HomeScreen() {
                 aria-label={`${suggestion.text}，${SUGGESTION_KIND_LABELS[suggestion.kind]}`}
                 onClick={() => search(suggestion.text)}
               >
-                <Text className="home__suggestion-text">{suggestion.text}</Text>
-                <Text className="home__suggestion-kind" aria-hidden="true">
+                <Label className="home__suggestion-text">{suggestion.text}</Label>
+                <Label className="home__suggestion-kind" aria-hidden="true">
                   {SUGGESTION_KIND_LABELS[suggestion.kind]}
-                </Text>
-              </View>
+                </Label>
+              </Box>
             ))}
-          </View>
+          </Box>
         ) : null}
 
         <ScrollView className="home__tabs" scrollX enableFlex>
           {CATEGORY_TABS.map((tab) => (
-            <View
+            <Box
               key={tab.label}
               className={`home__tab${applied.category === tab.value ? ' home__tab--active' : ''}`}
               data-testid="category-tab"
               onClick={() => applyNow({ category: tab.value })}
             >
               {tab.label}
-            </View>
+            </Box>
           ))}
         </ScrollView>
 
-        <View className="home__filters">
-          <View className="home__filter">
-            <Text className="home__filter-label">被保人年龄</Text>
+        <Box className="home__filters">
+          <Box className="home__filter">
+            <Label className="home__filter-label">被保人年龄</Label>
             <Input
               className="home__filter-input home__age-input"
               type="number"
@@ -166,9 +167,9 @@ export default function HomeScreen() {
               onConfirm={applyDraft}
               onBlur={applyDraft}
             />
-          </View>
-          <View className="home__filter">
-            <Text className="home__filter-label">年预算(元)</Text>
+          </Box>
+          <Box className="home__filter">
+            <Label className="home__filter-label">年预算(元)</Label>
             <Input
               className="home__filter-input home__budget-input"
               type="digit"
@@ -179,7 +180,7 @@ export default function HomeScreen() {
               onConfirm={applyDraft}
               onBlur={applyDraft}
             />
-          </View>
+          </Box>
           <Picker
             mode="selector"
             range={insurerNames}
@@ -189,53 +190,53 @@ export default function HomeScreen() {
               applyNow({ insurerId: index > 0 ? (insurers[index - 1]?.id ?? null) : null });
             }}
           >
-            <View className="home__filter home__insurer">
-              <Text className="home__filter-label">保险公司</Text>
-              <Text className="home__filter-value">{insurerNames[insurerIndex]} ▾</Text>
-            </View>
+            <Box className="home__filter home__insurer">
+              <Label className="home__filter-label">保险公司</Label>
+              <Label className="home__filter-value">{insurerNames[insurerIndex]} ▾</Label>
+            </Box>
           </Picker>
-        </View>
+        </Box>
 
-        <View className="home__sorts">
+        <Box className="home__sorts">
           {SORT_OPTIONS.map((option) => (
-            <View
+            <Box
               key={option.value}
               className={`home__sort${applied.sort === option.value ? ' home__sort--active' : ''}`}
               data-testid="sort-option"
               onClick={() => applyNow({ sort: option.value })}
             >
               {option.label}
-            </View>
+            </Box>
           ))}
-        </View>
+        </Box>
         {errors.age || errors.budget ? (
-          <Text className="home__filter-error">{[errors.age, errors.budget].filter(Boolean).join('；')}</Text>
+          <Label className="home__filter-error">{[errors.age, errors.budget].filter(Boolean).join('；')}</Label>
         ) : null}
-      </View>
+      </Box>
 
       {state.status === 'loading' ? (
         <StateView kind="loading" />
       ) : state.status === 'error' ? (
         <StateView kind="error" message={state.error?.message} onRetry={() => void reload()} />
       ) : (
-        <View className="home__body">
+        <Box className="home__body">
           {state.unavailableInsurers.length > 0 ? (
             <NoticeBar text={formatUnavailableInsurers(state.unavailableInsurers)} />
           ) : null}
           {state.partialError ? <NoticeBar text={`部分数据加载失败：${state.partialError.message}`} /> : null}
 
           {state.understood && state.items.length > 0 ? (
-            <Text className="home__understood" data-testid="search-understood">
+            <Label className="home__understood" data-testid="search-understood">
               {state.understood}
-            </Text>
+            </Label>
           ) : null}
 
           {state.items.length === 0 && state.fallback ? (
-            <View className="home__fallback" data-testid="search-fallback">
-              <Text className="home__fallback-message">{state.fallback.message}</Text>
-              <View className="home__fallback-categories">
+            <Box className="home__fallback" data-testid="search-fallback">
+              <Label className="home__fallback-message">{state.fallback.message}</Label>
+              <Box className="home__fallback-categories">
                 {state.fallback.categories.map((option) => (
-                  <View
+                  <Box
                     key={option.category}
                     className="home__fallback-category"
                     data-testid="fallback-category"
@@ -244,67 +245,67 @@ export default function HomeScreen() {
                     onClick={() => applyNow({ text: '', category: option.category })}
                   >
                     {option.label}
-                  </View>
+                  </Box>
                 ))}
-              </View>
-              <Text className="home__fallback-title">高分推荐</Text>
+              </Box>
+              <Label className="home__fallback-title">高分推荐</Label>
               {state.fallback.products.map((product) => (
                 <ProductCard key={product.id} product={product} />
               ))}
-            </View>
+            </Box>
           ) : state.items.length === 0 ? (
             <StateView kind="empty" title="没有符合条件的产品" message="换个险种或放宽年龄、预算试试" />
           ) : (
-            <View className="home__list">
-              <View className="home__summary">
-                <Text>共 {state.totalCount} 款产品</Text>
+            <Box className="home__list">
+              <Box className="home__summary">
+                <Label>共 {state.totalCount} 款产品</Label>
                 {dataAge ? (
-                  <Text className="home__freshness" data-testid="data-freshness">
+                  <Label className="home__freshness" data-testid="data-freshness">
                     {dataAge}
                     {state.stale ? '，正在更新' : ''}
-                  </Text>
+                  </Label>
                 ) : state.stale ? (
-                  <Text className="home__freshness" data-testid="data-freshness">
+                  <Label className="home__freshness" data-testid="data-freshness">
                     部分数据正在更新
-                  </Text>
+                  </Label>
                 ) : null}
-              </View>
+              </Box>
               {state.items.slice(0, shownCards).map((product) => (
                 <ProductCard key={product.id} product={product} highlights={state.highlights[product.id]} />
               ))}
-            </View>
+            </Box>
           )}
 
-          <View className="home__footer">
+          <Box className="home__footer">
             {state.loadingMore ? (
-              <Text className="home__footer-text">加载中…</Text>
+              <Label className="home__footer-text">加载中…</Label>
             ) : state.loadMoreError ? (
-              <View className="home__footer-error">
-                <Text className="home__footer-text">{state.loadMoreError.message}</Text>
+              <Box className="home__footer-error">
+                <Label className="home__footer-text">{state.loadMoreError.message}</Label>
                 <Button className="home__load-more" size="mini" onClick={() => void loadMore()}>
                   重试
                 </Button>
-              </View>
+              </Box>
             ) : state.hasNextPage ? (
               <Button className="home__load-more" size="mini" onClick={() => void loadMore()}>
                 加载更多
               </Button>
             ) : state.items.length > 0 ? (
-              <Text className="home__footer-text">没有更多了</Text>
+              <Label className="home__footer-text">没有更多了</Label>
             ) : null}
-          </View>
-        </View>
+          </Box>
+        </Box>
       )}
 
       {compareCount > 0 ? (
-        <View
+        <Box
           className="home__compare-entry"
           data-testid="compare-entry"
           onClick={() => void Taro.navigateTo({ url: COMPARE_PAGE })}
         >
           对比({compareCount})
-        </View>
+        </Box>
       ) : null}
-    </View>
+    </Box>
   );
 }
