@@ -256,6 +256,21 @@ async function verify(target: RunningTarget): Promise<Verified> {
   return { bytes, elapsedMs, page: checked.page };
 }
 
+/**
+ * The home page's request to a cached BFF as a target of its own, asked twice and checked: the
+ * second answer must come from the response cache. Returns the target and that answer.
+ */
+async function responseCacheTargetOf(
+  name: 'bff-response-cache' | 'bff-response-cache-baseline',
+  bff: RunningTarget,
+): Promise<{ target: RunningTarget; answer: Verified }> {
+  const target: RunningTarget = { name, logFile: bff.logFile, request: homePageRequest(bff.request.url) };
+  await verify(target);
+  const answer = await verify(target);
+  if (answer.cache !== 'hit') throw new Error(`${name}: a second request was not answered from the response cache`);
+  return { target, answer };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** In how many rounds the first target served more requests a second than the second (same rounds). */
@@ -355,15 +370,10 @@ async function main(): Promise<void> {
       request: graphqlRequest(cached.request.url, SUGGEST_QUERY, { prefix: SUGGEST_PREFIX }),
     };
     // The home page's request on the cached BFF, and the plain server answering its very bytes.
-    const responseCacheTarget: RunningTarget = {
-      name: 'bff-response-cache',
-      logFile: cached.logFile,
-      request: homePageRequest(cached.request.url),
-    };
-    await verify(responseCacheTarget);
-    const cachedAnswer = await verify(responseCacheTarget);
-    if (cachedAnswer.cache !== 'hit')
-      throw new Error(`bff-response-cache: a second request was not answered from the response cache`);
+    const { target: responseCacheTarget, answer: cachedAnswer } = await responseCacheTargetOf(
+      'bff-response-cache',
+      cached,
+    );
     const answerFile = path.join(logDir, 'same-bytes.json');
     writeFileSync(answerFile, JSON.stringify({ contentType: cachedAnswer.contentType, body: cachedAnswer.text }));
     const sameBytes = await forkServer('node-same-bytes', SAME_BYTES_SERVER, [answerFile], {
@@ -392,15 +402,10 @@ async function main(): Promise<void> {
         logDir,
         path.join(baselineDir, 'main.js'),
       );
-      const baselineTarget: RunningTarget = {
-        name: 'bff-response-cache-baseline',
-        logFile: baseline.logFile,
-        request: homePageRequest(baseline.request.url),
-      };
-      await verify(baselineTarget);
-      const baselineAnswer = await verify(baselineTarget);
-      if (baselineAnswer.cache !== 'hit')
-        throw new Error('bff-response-cache-baseline: a second request was not answered from the response cache');
+      const { target: baselineTarget, answer: baselineAnswer } = await responseCacheTargetOf(
+        'bff-response-cache-baseline',
+        baseline,
+      );
       running.splice(running.indexOf(responseCacheTarget) + 1, 0, baselineTarget);
       console.log(
         `  bff-response-cache-baseline: ${baselineDir}, verified, answered from the response cache ` +

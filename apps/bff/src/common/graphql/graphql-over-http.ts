@@ -257,6 +257,22 @@ const PER_REQUEST_HEADERS = new Set([
 ]);
 
 /**
+ * The form of a cached answer in the content coding the client accepts (made on first use), with
+ * what making it added counted against the cache's bound.
+ */
+function formFor(
+  answer: CachedAnswer,
+  acceptEncoding: string | undefined,
+  cache: ResponseCache,
+  key: string,
+): Representation {
+  const before = answer.size;
+  const form = representationOf(answer, negotiateContentCoding(acceptEncoding));
+  cache.grew(key, answer, before);
+  return form;
+}
+
+/**
  * A public answer as bytes, with its ETag, in the content coding the client prefers (br, gzip, or
  * none); 304 without a body when the client already holds that form. The headers are the same
  * whether the answer comes from the handler or is answered early (`writeHit`).
@@ -269,9 +285,7 @@ function sendCached(
   cache: ResponseCache,
   key: string,
 ): FastifyReply {
-  const before = answer.size;
-  const form = representationOf(answer, negotiateContentCoding(request.headers['accept-encoding']));
-  cache.grew(key, answer, before);
+  const form = formFor(answer, request.headers['accept-encoding'], cache, key);
   void reply.headers(answer.headers).header('etag', form.etag).header('x-response-cache', state);
   if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) return reply.code(304).send();
   if (form.coding !== 'identity') void reply.header('content-encoding', form.coding);
@@ -335,9 +349,7 @@ function writeHit(
   key: string,
   requestId: string,
 ): void {
-  const before = entry.size;
-  const form = representationOf(entry, negotiateContentCoding(request.headers['accept-encoding']));
-  cache.grew(key, entry, before);
+  const form = formFor(entry, request.headers['accept-encoding'], cache, key);
   if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
     const headers = (form.notModifiedHeaders ??= rawHeadersOf(entry.headers, form, 304));
     response.writeHead(304, [...headers, 'x-request-id', requestId]);
