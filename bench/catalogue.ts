@@ -36,8 +36,8 @@
  *   BENCH_BFF_BASELINE_DIR  another build of the BFF: its dist folder, relative to the repository's root,
  *                        kept inside apps/bff so it finds the same node_modules (e.g. `cp -r
  *                        apps/bff/dist apps/bff/dist-baseline` before a change); its home page request
- *                        is measured as a target of its own,
- *                        `bff-response-cache-baseline`, in the same rounds, for a before/after in one run
+ *                        is measured as a target of its own, `bff-response-cache-baseline`, in the
+ *                        same rounds, for a before/after in one run
  *   BENCH_OUTPUT         where to write the JSON results (default bench/results/catalogue.json)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -22,10 +22,11 @@ function afterNextPaint(callback: () => void): () => void {
 /**
  * How many items of a list to render: at most `first` in the render that first has items, every
  * item from the next frame on (and from then on, for good: later pages show at once). The first
- * screen is painted with what it can show and the rest, below the fold, follows right after: on H5
- * each of Taro's components renders itself in the frame that first shows it, about 4 ms a product
- * card, so the 20 cards of a first page held the first product back by about 50 ms
- * (docs/performance.md, "H5 first screen").
+ * screen is painted with what it can show and the rest, below the fold, follows right after. Measured
+ * when the cards were Taro's components, each rendering itself in the frame that first shows it: a
+ * build rendering 5 cards first took 0.933 of one rendering 20 (docs/performance.md, "H5 first
+ * screen"). The home page's cards are plain HTML in H5 since (decision 017); the cards below the
+ * fold still cost React's and the layout's work in that frame.
  */
 export function useProgressiveCount(total: number, first: number): number {
   const [all, setAll] = useState(false);

@@ -324,14 +324,25 @@ export interface EarlyHitOptions extends ResponseCacheHitOptions {
   readonly requestId: (request: IncomingMessage) => string;
 }
 
+/** The per-address request limit's counter for a client, and its window. */
+const requestLimitKey = (address: string | undefined): string => `request:ip:${address}`;
+const REQUEST_LIMIT_WINDOW_MS = 60_000;
+
 /** The cache key's parts of a GET request: its raw URL says everything (document, variables, operation). */
 function keyPartsOf(url: string, mediaType: MediaType, host: string | undefined): string[] {
   return ['GET', url, mediaType, host ?? ''];
 }
 
+/** How a GET of GraphQL starts: a cached answer is found from the rest of its URL. */
+const GRAPHQL_GET_PREFIX = `${GRAPHQL_PATH}?`;
+
 /** The media type of an anonymous GET of /graphql that a cached answer could serve; null otherwise. */
-function cacheableGet(request: IncomingMessage, prefix: string): MediaType | null {
-  if (request.method !== 'GET' || request.headers.authorization !== undefined || !request.url?.startsWith(prefix))
+function cacheableGet(request: IncomingMessage): MediaType | null {
+  if (
+    request.method !== 'GET' ||
+    request.headers.authorization !== undefined ||
+    !request.url?.startsWith(GRAPHQL_GET_PREFIX)
+  )
     return null;
   return negotiateMediaType(request.headers.accept);
 }
@@ -369,15 +380,15 @@ function writeHit(
  * socket, with no promise, no router and no hook. It answers only when everything is at hand (the
  * catalogue's version kept, the counters in memory); otherwise, and for a miss or a refused hit, it
  * leaves the request to Fastify, marked so that nothing is counted or looked up twice. Without a
- * response cache it answers nothing (undefined).
+ * response cache, or with counters that need a promise, there is no early answer (undefined).
  */
 export function responseCacheEarlyAnswer(options: EarlyHitOptions): EarlyAnswer | undefined {
   const { responseCache: cache, rateLimiter, requestsPerIpPerMinute, clientAddress, requestId } = options;
-  if (!cache.enabled) return undefined;
-  const prefix = `${GRAPHQL_PATH}?`;
+  // Counters that need a promise (Redis): every hit is left to the first hook.
+  if (!cache.enabled || !rateLimiter.hitNow) return undefined;
+  const hitNow = rateLimiter.hitNow.bind(rateLimiter);
   return (request, response) => {
-    if (!rateLimiter.hitNow) return false;
-    const mediaType = cacheableGet(request, prefix);
+    const mediaType = cacheableGet(request);
     if (!mediaType) return false;
     const key = cache.keyNow(keyPartsOf(request.url as string, mediaType, request.headers.host));
     if (key === undefined) return false;
@@ -387,7 +398,7 @@ export function responseCacheEarlyAnswer(options: EarlyHitOptions): EarlyAnswer 
       (request as MarkedRequest)[LOOKED_UP] = true;
       return false;
     }
-    const counted = rateLimiter.hitNow(`request:ip:${address}`, requestsPerIpPerMinute, 60_000);
+    const counted = hitNow(requestLimitKey(address), requestsPerIpPerMinute, REQUEST_LIMIT_WINDOW_MS);
     if (!counted.allowed) {
       (request as MarkedRequest)[RATE_DECISION] = counted;
       (request as MarkedRequest)[LOOKED_UP] = true;
@@ -409,13 +420,12 @@ export function responseCacheEarlyAnswer(options: EarlyHitOptions): EarlyAnswer 
 export function registerResponseCacheHits(fastify: FastifyInstance, options: ResponseCacheHitOptions): void {
   const cache = options.responseCache;
   if (!cache.enabled) return;
-  const prefix = `${GRAPHQL_PATH}?`;
   const { rateLimiter, requestsPerIpPerMinute } = options;
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw as MarkedRequest;
     if (raw[LOOKED_UP]) return done();
-    const mediaType = cacheableGet(raw, prefix);
+    const mediaType = cacheableGet(raw);
     if (!mediaType) return done();
     const parts = keyPartsOf(request.url, mediaType, request.headers.host);
     void (async () => {
@@ -423,9 +433,9 @@ export function registerResponseCacheHits(fastify: FastifyInstance, options: Res
       const entry = cache.get(key);
       if (!entry) return false;
       const counted = rateLimiter.hitNow
-        ? rateLimiter.hitNow(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000)
+        ? rateLimiter.hitNow(requestLimitKey(request.ip), requestsPerIpPerMinute, REQUEST_LIMIT_WINDOW_MS)
         : await rateLimiter
-            .hit(`request:ip:${request.ip}`, requestsPerIpPerMinute, 60_000)
+            .hit(requestLimitKey(request.ip), requestsPerIpPerMinute, REQUEST_LIMIT_WINDOW_MS)
             .catch(() => ({ allowed: true, retryAfterMs: 0 }));
       if (!counted.allowed) {
         raw[RATE_DECISION] = counted;
@@ -500,7 +510,7 @@ export async function registerGraphQLOverHttp(fastify: FastifyInstance, options:
       const decision =
         (request.raw as MarkedRequest)[RATE_DECISION] ??
         (await options.rateLimiter
-          .hit(`request:ip:${request.ip}`, options.requestsPerIpPerMinute, 60_000)
+          .hit(requestLimitKey(request.ip), options.requestsPerIpPerMinute, REQUEST_LIMIT_WINDOW_MS)
           // The blanket limit protects the service; with its counters unreachable (Redis down) the
           // service keeps answering rather than refusing everyone. Sign-in keeps its own limits.
           .catch((error: Error) => {
