@@ -55,3 +55,32 @@ export function appendPage(shown: readonly AccessLogEntry[], next: readonly Acce
   const seen = new Set(shown.map((entry) => entry.id));
   return [...shown, ...next.filter((entry) => !seen.has(entry.id))];
 }
+
+/** The log as listed: its entries, and where and whether a next page follows. */
+export interface ShownLog {
+  readonly entries: readonly AccessLogEntry[];
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+/**
+ * What the page lists: the pages it has put together (`more`), or, until it has taken in the first
+ * page it was answered, that page itself, entries and 加载更多 from the same answer. A list made of
+ * the first page's entries and the empty list's "no next page" showed the entries without their
+ * 加载更多 until the page's effect had run, after the frame that showed them (found under Preact,
+ * whose effects run later than React's: docs/performance.md).
+ */
+export function shownLog(
+  more: ShownLog,
+  firstPage: {
+    readonly edges: readonly { readonly node: AccessLogEntry }[];
+    readonly pageInfo: { readonly endCursor?: string | null; readonly hasNextPage: boolean };
+  },
+): ShownLog {
+  if (more.entries.length > 0) return more;
+  return {
+    entries: firstPage.edges.map((edge) => edge.node),
+    endCursor: firstPage.pageInfo.endCursor ?? null,
+    hasNextPage: firstPage.pageInfo.hasNextPage,
+  };
+}

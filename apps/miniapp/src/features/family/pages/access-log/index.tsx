@@ -8,7 +8,7 @@ import { useQuery } from '../../../../hooks/useQuery';
 import { useSignedIn } from '../../../../session/useSignedIn';
 import { routeParam } from '../../../../utils/route-param';
 import SignInNeeded from '../../components/sign-in-needed';
-import { type AccessLogEntry, appendPage, groupAccessLogByDay } from '../../utils/access-log';
+import { type ShownLog, appendPage, groupAccessLogByDay, shownLog } from '../../utils/access-log';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -62,7 +62,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     after: null,
     othersOnly,
   });
-  const [more, setMore] = useState<{ entries: AccessLogEntry[]; endCursor: string | null; hasNextPage: boolean }>({
+  const [more, setMore] = useState<ShownLog>({
     entries: [],
     endCursor: null,
     hasNextPage: false,
@@ -90,14 +90,17 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     );
   }
 
+  // Until the effect above has taken the first page in, the list is that page, 加载更多 included.
+  const shown = shownLog(more, state.data.householdAccessLog);
+
   const loadMore = async (): Promise<void> => {
-    if (loadingMore || !more.endCursor) return;
+    if (loadingMore || !shown.endCursor) return;
     setLoadingMore(true);
     setMoreError(null);
     const result = await graphqlClient.execute(HouseholdAccessLogDocument, {
       householdId,
       first: PAGE_SIZE,
-      after: more.endCursor,
+      after: shown.endCursor,
       othersOnly,
     });
     setLoadingMore(false);
@@ -106,9 +109,9 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
       setMoreError(result.error?.message ?? '加载失败，请重试');
       return;
     }
-    setMore((shown) => ({
+    setMore((before) => ({
       entries: appendPage(
-        shown.entries,
+        before.entries.length > 0 ? before.entries : shown.entries,
         log.edges.map((edge) => edge.node),
       ),
       endCursor: log.pageInfo.endCursor,
@@ -116,7 +119,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     }));
   };
 
-  if (more.entries.length === 0 && state.data.householdAccessLog.edges.length === 0) {
+  if (shown.entries.length === 0) {
     return (
       <StateView
         kind="empty"
@@ -125,10 +128,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
       />
     );
   }
-  const days = groupAccessLogByDay(
-    more.entries.length > 0 ? more.entries : state.data.householdAccessLog.edges.map((edge) => edge.node),
-    Date.now(),
-  );
+  const days = groupAccessLogByDay(shown.entries, Date.now());
   return (
     <View>
       <Text className="access-log__intro">
@@ -156,7 +156,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
         </View>
       ))}
       {moreError ? <Text className="access-log__error">{moreError}</Text> : null}
-      {more.hasNextPage ? (
+      {shown.hasNextPage ? (
         <View className="access-log__more">
           <Button
             className="access-log__more-button"

@@ -4,6 +4,7 @@ import {
   appendPage,
   dayTitle,
   groupAccessLogByDay,
+  shownLog,
   timeOfDay,
 } from '../access-log';
 
@@ -62,5 +63,27 @@ describe('the access log (谁看过我家)', () => {
     const shown = [entry('a', '2026-12-02T01:00:00Z'), entry('b', '2026-12-02T00:00:00Z')];
     const next = [entry('b', '2026-12-02T00:00:00Z'), entry('c', '2026-12-01T00:00:00Z')];
     expect(appendPage(shown, next).map((item) => item.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lists the first page with its 加载更多 until the pages put together take over', () => {
+    const first = [entry('a', '2026-12-02T01:00:00Z'), entry('b', '2026-12-02T00:00:00Z')];
+    const firstPage = {
+      edges: first.map((node) => ({ node })),
+      pageInfo: { endCursor: 'cursor-b', hasNextPage: true },
+    };
+    // Before the page has taken its first answer in: that answer, the next page's cursor with it.
+    const before = shownLog({ entries: [], endCursor: null, hasNextPage: false }, firstPage);
+    expect(before.entries.map((item) => item.id)).toEqual(['a', 'b']);
+    expect(before).toMatchObject({ endCursor: 'cursor-b', hasNextPage: true });
+    // Once more pages are put together, they are the list, the last page's cursor with them.
+    const more = { entries: [...first, entry('c', '2026-12-01T00:00:00Z')], endCursor: null, hasNextPage: false };
+    expect(shownLog(more, firstPage)).toBe(more);
+    // An empty log: nothing listed, nothing more to load.
+    expect(
+      shownLog(
+        { entries: [], endCursor: null, hasNextPage: false },
+        { edges: [], pageInfo: { endCursor: null, hasNextPage: false } },
+      ),
+    ).toEqual({ entries: [], endCursor: null, hasNextPage: false });
   });
 });
