@@ -91,7 +91,8 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
   }
 
   // Until the effect above has taken the first page in, the list is that page, 加载更多 included.
-  const shown = shownLog(more, state.data.householdAccessLog);
+  const firstAnswer = state.data.householdAccessLog;
+  const shown = shownLog(more, firstAnswer);
 
   const loadMore = async (): Promise<void> => {
     if (loadingMore || !shown.endCursor) return;
@@ -111,7 +112,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     }
     setMore((before) => ({
       entries: appendPage(
-        before.entries.length > 0 ? before.entries : shown.entries,
+        shownLog(before, firstAnswer).entries,
         log.edges.map((edge) => edge.node),
       ),
       endCursor: log.pageInfo.endCursor,
