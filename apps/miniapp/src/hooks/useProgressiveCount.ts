@@ -25,7 +25,7 @@ function afterNextPaint(callback: () => void): () => void {
  * screen is painted with what it can show and the rest, below the fold, follows right after. Measured
  * when the cards were Taro's components, each rendering itself in the frame that first shows it: a
  * build rendering 5 cards first took 0.933 of one rendering 20 (docs/performance.md, "H5 first
- * screen"). The home page's cards are plain HTML in H5 since (decision 017); the cards below the
+ * screen"). The home page's cards are plain HTML in H5 since decision 017; the cards below the
  * fold still cost React's and the layout's work in that frame.
  */
 export function useProgressiveCount(total: number, first: number): number {

@@ -64,11 +64,11 @@ export interface ShownLog {
 }
 
 /**
- * What the page lists: the pages it has put together (`more`), or, until it has taken in the first
- * page it was answered, that page itself, entries and 加载更多 from the same answer. A list made of
- * the first page's entries and the empty list's "no next page" showed the entries without their
- * 加载更多 until the page's effect had run, after the frame that showed them (found under Preact,
- * whose effects run later than React's: docs/performance.md).
+ * What the page lists: the pages it has put together (`more`, the first page with those 加载更多
+ * added), or, while there are none, the first page itself, its entries and 加载更多 from the same
+ * answer. The page used to copy the first page into its state in an effect and show 加载更多 from
+ * that copy, so the entries came a frame before their button (under Preact, whose effects run later
+ * than React's, late enough for the family journey's paging to miss it: docs/performance.md).
  */
 export function shownLog(
   more: ShownLog,

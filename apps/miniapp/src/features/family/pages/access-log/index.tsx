@@ -12,6 +12,7 @@ import { type ShownLog, appendPage, groupAccessLogByDay, shownLog } from '../../
 import './index.scss';
 
 const PAGE_SIZE = 20;
+const NOTHING_MORE: ShownLog = { entries: [], endCursor: null, hasNextPage: false };
 
 /**
  * 谁看过我家 (`?householdId=`, the owner only): who read or changed the household's personal data and
@@ -62,23 +63,15 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     after: null,
     othersOnly,
   });
-  const [more, setMore] = useState<ShownLog>({
-    entries: [],
-    endCursor: null,
-    hasNextPage: false,
-  });
+  // The pages put together past the first; none until 加载更多 (the list is then the first page).
+  const [more, setMore] = useState<ShownLog>(NOTHING_MORE);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
 
   // A fresh first page (loaded or reloaded) starts the list again.
   useEffect(() => {
-    const log = state.data?.householdAccessLog;
-    if (!log) return;
-    setMore({
-      entries: log.edges.map((edge) => edge.node),
-      endCursor: log.pageInfo.endCursor,
-      hasNextPage: log.pageInfo.hasNextPage,
-    });
+    if (!state.data) return;
+    setMore(NOTHING_MORE);
     setMoreError(null);
   }, [state.data]);
 
@@ -90,7 +83,7 @@ function AccessLogLoader({ householdId, othersOnly }: { householdId: string; oth
     );
   }
 
-  // Until the effect above has taken the first page in, the list is that page, 加载更多 included.
+  // The first page, 加载更多 included, until more pages are put together.
   const firstAnswer = state.data.householdAccessLog;
   const shown = shownLog(more, firstAnswer);
 
