@@ -1,4 +1,5 @@
 import type { UserConfigExport } from '@tarojs/cli';
+import { fastRefreshFor } from './framework';
 
 export default {
   logger: {
@@ -9,6 +10,9 @@ export default {
   h5: {
     devServer: {
       port: 10086,
+      // Fast refresh where the framework has one that works here (config/framework.js); else an
+      // edit reloads the page.
+      hot: fastRefreshFor('h5'),
       // `pnpm dev:h5` serves the app itself; forward API calls to a locally running BFF.
       proxy: {
         '/graphql': {

@@ -5,6 +5,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 import { HomePageChunksPlugin, firstQueryUrl } from './first-screen';
 import { releaseApiUrlProblem } from './release-url';
+import { frameworkFor } from './framework';
 
 // Taro build configuration, shared by weapp, alipay and h5.
 // Docs: https://docs.taro.zone/docs/config
@@ -51,8 +52,11 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       patterns: [],
       options: {},
     },
-    framework: 'react',
-    compiler: 'webpack5',
+    // React on the mini-programs, Preact on H5 (config/framework.js).
+    framework: frameworkFor(platform),
+    // Taro's development-only prebundling would give @tarojs/taro's hooks a second copy of Preact's
+    // hook state, and the H5 development build would not render ("reading 'context'").
+    compiler: platform === 'h5' ? { type: 'webpack5', prebundle: { enable: false } } : 'webpack5',
     cache: {
       enable: false,
     },
