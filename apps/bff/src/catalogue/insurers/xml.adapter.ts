@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   type CoverageItem,
   type InsurerFacts,
@@ -29,17 +28,10 @@ import {
   toInsurerFacts,
   toProduct,
 } from './upstream-parsing.js';
+import { type XmlObject, readXmlDocument } from './xml-document.js';
 
+/** Elements that are always lists, however many the catalogue holds. */
 const LISTS = new Set(['product', 'band', 'liability', 'plan', 'question', 'clause']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  textNodeName: '#text',
-  isArray: (name) => LISTS.has(name),
-});
 
 /** The text of an element that may also carry attributes (`<x unit="%">1</x>` parses as an object). */
 function text(value: unknown): string | null {
@@ -155,9 +147,12 @@ function readFacts(insurerId: string, value: unknown): InsurerFacts {
  * unreadable; skips a single product it cannot read.
  */
 export function parseXmlCatalogue(insurerId: string, body: string): CatalogueContent {
-  if (XMLValidator.validate(body) !== true)
-    throw new UpstreamError('BAD_RESPONSE', `${insurerId}: body is not well-formed XML`);
-  const document = parser.parse(body) as { catalogue?: unknown };
+  let document: XmlObject;
+  try {
+    document = readXmlDocument(body, LISTS);
+  } catch (error) {
+    throw new UpstreamError('BAD_RESPONSE', `${insurerId}: body is not well-formed XML (${(error as Error).message})`);
+  }
   if (!isRecord(document.catalogue)) throw new UpstreamError('BAD_RESPONSE', `${insurerId}: no <catalogue> root`);
   const insurer = readFacts(insurerId, document.catalogue.insurer);
   const products = (children(document.catalogue, 'product') ?? [])
