@@ -1,3 +1,5 @@
+// First: V8's settings, before any other module allocates (decision 019).
+import './v8-flags.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.factory.js';
 import { logger } from './common/logger.js';
