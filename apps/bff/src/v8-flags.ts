@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 
 /**
  * V8 settings of the BFF's process, set before anything else is loaded (main.ts imports this first).
- * Decision 019; figures in docs/performance.md, "Memory at scale".
+ * Decision 019; figures in docs/performance.md, "Memory at 100 insurers".
  *
  * No allocation-site pretenuring. Node's HTTP client and server share one parser, whose callbacks
  * allocate every request's and response's `IncomingMessage` and its stream state. A catalogue load
