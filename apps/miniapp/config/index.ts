@@ -55,8 +55,8 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     // React on the mini-programs, Preact on H5 (config/framework.js).
     framework: frameworkFor(platform),
     // Taro's development-only prebundling would give @tarojs/taro's hooks a second copy of Preact's
-    // hook state, and the H5 development build would not render ("reading 'context'").
-    compiler: platform === 'h5' ? { type: 'webpack5', prebundle: { enable: false } } : 'webpack5',
+    // hook state, and a development build on Preact would not render ("reading 'context'").
+    compiler: frameworkFor(platform) === 'preact' ? { type: 'webpack5', prebundle: { enable: false } } : 'webpack5',
     cache: {
       enable: false,
     },

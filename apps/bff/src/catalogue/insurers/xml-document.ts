@@ -58,13 +58,11 @@ export function readXmlDocument(body: string, lists: ReadonlySet<string>): XmlOb
       value = element.node;
     }
     current.structured = true;
+    // An element's own value is never an array: an array here is its siblings, listed or repeated.
     const siblings = current.node[element.name];
-    if (lists.has(element.name)) {
-      if (Array.isArray(siblings)) siblings.push(value);
-      else current.node[element.name] = [value];
-    } else if (siblings === undefined) current.node[element.name] = value;
-    else if (Array.isArray(siblings)) siblings.push(value);
-    else current.node[element.name] = [siblings, value];
+    if (Array.isArray(siblings)) siblings.push(value);
+    else if (lists.has(element.name)) current.node[element.name] = [value];
+    else current.node[element.name] = siblings === undefined ? value : [siblings, value];
   });
   parser.write(body).close();
   return document.node;
