@@ -260,6 +260,57 @@ describe('catalogue snapshot, listing and quote services', () => {
     expect(await asked()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('asks in groups of 1, 2, 4, … with a turn of the event loop after each, so each group’s requests leave first', async () => {
+    // The event loop's turns, counted while a snapshot is taken; the turn each request was made in.
+    let turn = 0;
+    let counting: NodeJS.Immediate | undefined;
+    const count = (): void => {
+      turn += 1;
+      counting = setImmediate(count);
+    };
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const madeIn: Record<string, number> = {};
+    const answers = Object.fromEntries(
+      ids.map((id) => [
+        id,
+        async () => {
+          madeIn[id] = turn;
+          return catalogue(id, [product(id, `${id.toUpperCase()}1`, 100)]);
+        },
+      ]),
+    );
+    const adapter = new FakeAdapter(answers);
+    const { snapshots, advance } = build(
+      ids.map((id) => insurer(id)),
+      adapter,
+      { CATALOGUE_FRESH_SECONDS: '60' },
+    );
+    const take = async (): Promise<number[]> => {
+      counting = setImmediate(count);
+      await snapshots.snapshot();
+      clearImmediate(counting);
+      const first = Math.min(...Object.values(madeIn));
+      return ids.map((id) => madeIn[id] - first);
+    };
+
+    // Never asked: all count as the slowest, asked in the list's order.
+    expect(await take()).toEqual([0, 1, 1, 2, 2, 2, 2, 3, 3]);
+    expect(adapter.calls.map((call) => call.id)).toEqual(ids);
+
+    // Held fresh in memory: nothing to ask, and no turn taken (the snapshot is built before one).
+    const first = await Promise.race([
+      snapshots.snapshot().then(() => 'snapshot'),
+      new Promise((resolve) => setImmediate(() => resolve('a turn'))),
+    ]);
+    expect(first).toBe('snapshot');
+    expect(adapter.calls).toHaveLength(ids.length);
+
+    // Past freshness: asked again, in groups again.
+    advance(60_000);
+    expect(await take()).toEqual([0, 1, 1, 2, 2, 2, 2, 3, 3]);
+    expect(adapter.calls).toHaveLength(2 * ids.length);
+  });
+
   it('computes a listing once per catalogue signature: an unchanged catalogue asked again lists from what was computed', async () => {
     const a = catalogue('a', [product('a', 'A1', 300), product('a', 'A2', 100)]);
     let b = catalogue('b', [product('b', 'B1', 200)]);

@@ -32,6 +32,7 @@ interface CacheEntry {
 
 /** Bump when the cached shape changes, so entries written by older code (in Redis) are not read. */
 const CACHE_VERSION = 'v3';
+const keyOf = (insurerId: string): string => `catalogue:${CACHE_VERSION}:${insurerId}`;
 
 /**
  * Loads an insurer's catalogue through the resilience layer (C8):
@@ -74,9 +75,9 @@ export class InsurerCatalogueLoader {
   }
 
   async load(insurer: InsurerEntity): Promise<LoadedCatalogue> {
-    const key = `catalogue:${CACHE_VERSION}:${insurer.id}`;
+    const key = keyOf(insurer.id);
     const held = this.local.get(key);
-    if (held && this.clock.now() - held.fetchedAt < this.config.catalogueFreshMs) return { ...held, stale: false };
+    if (held && this.isFresh(held)) return { ...held, stale: false };
     // Past freshness here: another instance may have refreshed it in the shared store.
     const stored = await this.readCache(key);
     const cached = stored && (!held || stored.fetchedAt > held.fetchedAt) ? stored : held;
@@ -90,6 +91,12 @@ export class InsurerCatalogueLoader {
       }
     }
     return this.flights.run(key, () => this.fetchAndStore(insurer, key));
+  }
+
+  /** True when `load` answers this insurer from memory, with no I/O at all (its entry here is fresh). */
+  holdsFresh(insurerId: string): boolean {
+    const held = this.local.get(keyOf(insurerId));
+    return held !== undefined && this.isFresh(held);
   }
 
   /** Changes whenever an entry this instance serves does (a fetch, or a newer one from the store). */
@@ -108,6 +115,10 @@ export class InsurerCatalogueLoader {
   /** How long a fetched catalogue is served without asking anyone (CATALOGUE_FRESH_SECONDS). */
   get freshMs(): number {
     return this.config.catalogueFreshMs;
+  }
+
+  private isFresh(entry: CacheEntry): boolean {
+    return this.clock.now() - entry.fetchedAt < this.config.catalogueFreshMs;
   }
 
   private remember(key: string, entry: CacheEntry): void {
