@@ -10,6 +10,41 @@ async function fullPage(page: Page): Promise<void> {
   });
 }
 
+/** The JSON block where the BFF writes the home page's first answer (decision 020). */
+const ANSWER_BLOCK = /(<script\s+type="application\/json"\s+id="first-screen-answer"[^>]*>)([\s\S]*?)(<\/script>)/;
+
+/**
+ * Serves the document as the BFF does when it has no answer within its wait (a cold catalogue, a
+ * refused request): the block empty, so index.html asks for the first page itself.
+ */
+async function withoutWrittenAnswer(page: Page, url: string): Promise<void> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    for (const name of ['content-encoding', 'content-length', 'etag']) delete headers[name];
+    await route.fulfill({ response, headers, body: (await response.text()).replace(ANSWER_BLOCK, '$1$3') });
+  });
+}
+
+/** Records what the home page's first render put in the document: its list, or a loading state. */
+async function recordFirstHomeRender(
+  page: Page,
+): Promise<() => Promise<{ cards: number; loading: boolean } | undefined>> {
+  await page.addInitScript(() => {
+    const seen = window as unknown as { __firstHome?: { cards: number; loading: boolean } };
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('.home')) return;
+      seen.__firstHome = {
+        cards: document.querySelectorAll('.product-card').length,
+        loading: document.querySelector('.home .state-view') !== null,
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { __firstHome?: { cards: number; loading: boolean } }).__firstHome);
+}
+
 describe('H5 home page, served by the BFF', () => {
   let stack: H5Stack;
   let sandbox: RunningSandbox;
@@ -57,6 +92,7 @@ describe('H5 home page, served by the BFF', () => {
 
   it('asks for the home page’s code and its first page of products before the app’s own scripts run', async () => {
     const page = await browser.newPage();
+    await withoutWrittenAnswer(page, `${bff.url}/`);
     await page.goto(`${bff.url}/`);
     await page.locator('.product-card').first().waitFor({ timeout: 20_000 });
     // The scripts and style sheets index.html names itself, as served.
@@ -93,6 +129,7 @@ describe('H5 home page, served by the BFF', () => {
 
   it('shows the first screen of products in the home page’s first render when index.html already has it, then the rest', async () => {
     const page = await browser.newPage();
+    await withoutWrittenAnswer(page, `${bff.url}/`);
     const productsRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).searchParams.get('operationName') === 'Products') productsRequests.push(request.url());
@@ -106,23 +143,10 @@ describe('H5 home page, served by the BFF', () => {
       );
       await route.continue();
     });
-    // What the home page's first render put in the document: its list, or a loading state.
-    await page.addInitScript(() => {
-      const seen = window as unknown as { __firstHome?: { cards: number; loading: boolean } };
-      new MutationObserver((_records, observer) => {
-        if (!document.querySelector('.home')) return;
-        seen.__firstHome = {
-          cards: document.querySelectorAll('.product-card').length,
-          loading: document.querySelector('.home .state-view') !== null,
-        };
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    const firstHomeRender = await recordFirstHomeRender(page);
     await page.goto(`${bff.url}/`);
     await page.locator('.product-card').first().waitFor({ timeout: 20_000 });
-    const first = await page.evaluate(
-      () => (window as unknown as { __firstHome?: { cards: number; loading: boolean } }).__firstHome,
-    );
+    const first = await firstHomeRender();
     // The cards a phone shows first (FIRST_SCREEN_CARDS), the rest of the page right after.
     await fullPage(page);
     await page.close();
@@ -153,5 +177,50 @@ describe('H5 home page, served by the BFF', () => {
     expect(cardTags).toEqual(['DIV']);
     expect(inCards).toBe(0);
     expect(custom.filter((tag) => tag === 'TARO-VIEW-CORE' || tag === 'TARO-TEXT-CORE')).toEqual([]);
+  });
+});
+
+describe('H5 home page with its first answer in the document (decision 020)', () => {
+  // Catalogues kept, as in production: once loaded, the BFF answers the home page's first request
+  // within the document's wait.
+  let stack: H5Stack;
+
+  beforeAll(async () => {
+    stack = await startH5Stack();
+  });
+
+  afterAll(() => stack?.close());
+
+  it('renders the first screen of products from the document the BFF wrote it into, asking for nothing', async () => {
+    const { bff, browser } = stack;
+    // A cold BFF loads the catalogue first (longer than the document waits): the page goes without
+    // until then.
+    let html = '';
+    for (let i = 0; i < 100 && !ANSWER_BLOCK.exec(html)?.[2]; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      html = await (await fetch(`${bff.url}/`)).text();
+    }
+    const written = JSON.parse(ANSWER_BLOCK.exec(html)?.[2] ?? 'null') as {
+      data: { products: { edges: { node: { name: string } }[] } };
+    };
+    expect(written.data.products.edges).toHaveLength(20);
+
+    const page = await browser.newPage();
+    const productsRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).searchParams.get('operationName') === 'Products') productsRequests.push(request.url());
+    });
+    const firstHomeRender = await recordFirstHomeRender(page);
+    await page.goto(`${bff.url}/`);
+    await page.locator('.product-card').first().waitFor({ timeout: 20_000 });
+    const first = await firstHomeRender();
+    await fullPage(page);
+    const names = await page.locator('.product-card__name').allInnerTexts();
+    await page.close();
+    // The list was in the home page's first render, from the document: no request for it at all.
+    expect(first?.loading).toBe(false);
+    expect(first?.cards).toBeGreaterThan(0);
+    expect(productsRequests).toEqual([]);
+    expect(names.map((name) => name.trim())).toEqual(written.data.products.edges.map((edge) => edge.node.name));
   });
 });

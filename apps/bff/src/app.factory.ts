@@ -20,6 +20,7 @@ import { DEFAULT_MANIFEST_PATH, loadTrustedDocuments } from './common/graphql/tr
 import { CatalogueSnapshotService } from './catalogue/catalogue-snapshot.service.js';
 import { type EarlyAnswer, clientAddressOf, serverAnsweringFirst } from './common/http/before-fastify.js';
 import { API_CONTENT_SECURITY_POLICY, appContentSecurityPolicy } from './common/http/content-security-policy.js';
+import { registerH5Document } from './common/http/h5-document.js';
 import { NestPinoLogger, configureLogger } from './common/logger.js';
 import { RATE_LIMITER, type RateLimiter } from './common/rate-limit/rate-limiter.js';
 import { finishBeforeAnswer, runWithRequestId } from './common/request-context.js';
@@ -124,18 +125,22 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       logger.warn({ dir: config.h5DistDir }, 'H5 build not found; the app will not be served at /');
     } else {
       const h5DistDir = config.h5DistDir;
+      // The document, with the home page's first answer written into it (decision 020).
+      registerH5Document(fastify, h5DistDir);
       await fastify.register(fastifyStatic, {
         root: h5DistDir,
         prefix: '/',
+        // index.html is the route above's, at / and /index.html.
+        index: false,
         // Files are looked up per request, so a rebuilt H5 app is served without a restart.
         wildcard: true,
         // The build writes .br and .gz beside its scripts and styles (apps/miniapp/scripts/
         // precompress-h5.mjs): sent as the client accepts them, with Vary: Accept-Encoding.
         preCompressed: true,
         setHeaders: (reply, path) => {
-          // (A precompressed file's path ends in .br or .gz; index.html is never precompressed.)
+          // Hashed assets never change. An HTML file (index.html is the route above's; the build has
+          // no other) is fetched fresh, under its own policy. (A precompressed file ends in .br or .gz.)
           const html = path.endsWith('.html');
-          // Hashed assets never change; index.html must be fetched fresh to pick up new hashes.
           void reply.header('cache-control', html ? 'no-cache' : 'public, max-age=31536000, immutable');
           if (html) void reply.header('content-security-policy', appContentSecurityPolicy(path));
         },

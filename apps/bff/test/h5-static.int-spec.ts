@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type BffProcess, startBff } from './harness.js';
 
 /** The H5 app as the BFF serves it: security headers, a policy that admits its own inline script, caching. */
@@ -104,5 +105,74 @@ describe('the H5 app served by the BFF', () => {
   it('answers API requests with a policy that loads nothing', async () => {
     const response = await fetch(`${bff.url}/health`);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+});
+
+describe('the H5 document with the home page’s first answer written into it (decision 020)', () => {
+  const manifest = JSON.parse(
+    readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../../../packages/schema/trusted-documents.json'),
+      'utf8',
+    ),
+  ) as Record<string, string>;
+  const productsHash = Object.keys(manifest).find((key) => /^\s*query Products\b/.test(manifest[key] ?? ''));
+  const extensions = { persistedQuery: { version: 1, sha256Hash: productsHash } };
+  /** The home page's first request, as index.html names it (apps/miniapp/config/first-screen.ts). */
+  const firstUrl =
+    `/graphql?operationName=Products&variables=${encodeURIComponent(JSON.stringify({ first: 20, after: null, filter: {}, sort: 'SCORE' }))}` +
+    `&extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
+  const accept = 'application/graphql-response+json, application/json';
+  const written = (html: string): string | null =>
+    /<script type="application\/json" id="first-screen-answer"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? null;
+
+  let dir: string;
+  let bff: BffProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'h5-first-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html><head><script type="application/json" id="first-screen-answer" data-url="${firstUrl.replace(/&/g, '&amp;')}"></script><script>window.a=1</script></head><body></body></html>`,
+    );
+    bff = await startBff({
+      PORT: '0',
+      PGLITE_DATA_DIR: 'memory',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO_DATA: 'false',
+      H5_DIST_DIR: dir,
+      TRUSTED_DOCUMENTS: 'enforce',
+      // The visitor's address is the one the proxy names; five GraphQL requests a minute each.
+      TRUST_PROXY: '127.0.0.1',
+      REQUEST_LIMIT_PER_IP_PER_MINUTE: '5',
+    });
+  });
+  afterAll(async () => {
+    await bff.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds what the page’s own request would get, asked as that visitor: their requests, their limit', async () => {
+    // Asked directly first (by another visitor): the page's own request then finds it in the
+    // response cache, as it does once the catalogue is loaded (not waiting on a cold start).
+    const direct = await fetch(`${bff.url}${firstUrl}`, { headers: { accept, 'x-forwarded-for': '198.51.100.2' } });
+    expect(direct.status).toBe(200);
+    const visitor = { 'x-forwarded-for': '198.51.100.1' };
+    const page = await fetch(`${bff.url}/`, { headers: visitor });
+    expect(page.status).toBe(200);
+    const text = written(await page.text());
+    expect(text).toBeTruthy();
+    expect(JSON.parse(text ?? '')).toEqual(await direct.json());
+
+    // The visitor's page asked once per load, counted as their request: four more pages, then their
+    // fifth request of the minute is refused, and their next page goes without (it will ask itself).
+    for (let i = 0; i < 4; i++)
+      expect(written(await (await fetch(`${bff.url}/`, { headers: visitor })).text())).toBeTruthy();
+    expect(written(await (await fetch(`${bff.url}/`, { headers: visitor })).text())).toBe('');
+    expect((await fetch(`${bff.url}${firstUrl}`, { headers: { accept, ...visitor } })).status).toBe(429);
+    // Another visitor is not refused for it.
+    expect(
+      written(await (await fetch(`${bff.url}/`, { headers: { 'x-forwarded-for': '198.51.100.3' } })).text()),
+    ).toBeTruthy();
   });
 });

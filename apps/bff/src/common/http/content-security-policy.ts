@@ -9,7 +9,8 @@ export const API_CONTENT_SECURITY_POLICY = {
   formAction: ["'none'"],
 };
 
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+/** Inline scripts that run: not those loaded by `src`, nor data blocks (`type="application/json"`). */
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>([\s\S]*?)<\/script>/gi;
 const policies = new Map<string, { mtimeMs: number; policy: string }>();
 
 /**
