@@ -153,6 +153,13 @@ describe('the H5 document with its first answer (decision 020)', () => {
       expect(asked).toEqual([]);
     });
 
+    it('answers 404 while there is no index.html (an app being rebuilt)', async () => {
+      rmSync(join(dir, 'index.html'));
+      expect((await get('/')).status).toBe(404);
+      writeFileSync(join(dir, 'index.html'), page(block(URL)));
+      expect((await get('/')).status).toBe(200);
+    });
+
     it('admits the page’s inline script by its hash, and not the data block, which never runs', async () => {
       const policy = String((await get('/')).headers['content-security-policy']);
       const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

@@ -149,7 +149,14 @@ export function registerH5Document(
   }
 
   async function sendPage(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const page = template();
+    let page: Template;
+    try {
+      page = template();
+    } catch {
+      // No index.html (an app being rebuilt): as for any file that is not there.
+      reply.callNotFound();
+      return reply;
+    }
     const answer = page.url === null ? null : await answerInTime(page.url, request);
     const html = answer === null ? page.html : withFirstAnswer(page.html, answer);
     if (last?.html !== html) last = { html, forms: { identity: identityOf(html) } };
