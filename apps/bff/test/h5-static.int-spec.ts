@@ -1,17 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BffProcess, startBff } from './harness.js';
+import { join } from 'node:path';
+import { type BffProcess, startBff, trustedQueryHash } from './harness.js';
 
 /** The H5 app as the BFF serves it: security headers, a policy that admits its own inline script, caching. */
 
 const page = (script: string): string =>
   `<!doctype html><html><head><script>${script}</script><script defer src="/js/app.1a2b3c.js"></script></head><body><div id="app"></div></body></html>`;
 const hashOf = (script: string): string => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+
+/** A BFF serving the H5 build in `dir`, on a database of its own in memory, with no insurers. */
+const h5Bff = (dir: string): Record<string, string> => ({
+  PORT: '0',
+  PGLITE_DATA_DIR: 'memory',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'silent',
+  SEED_DEMO_DATA: 'false',
+  H5_DIST_DIR: dir,
+});
 
 const BIG_SCRIPT = `window.v=[${Array.from({ length: 500 }, (_, i) => i).join(',')}];`;
 
@@ -41,14 +50,7 @@ describe('the H5 app served by the BFF', () => {
     writeFileSync(join(dir, 'js/vendor.4d5e6f.js'), BIG_SCRIPT);
     writeFileSync(join(dir, 'js/vendor.4d5e6f.js.br'), brotliCompressSync(BIG_SCRIPT));
     writeFileSync(join(dir, 'js/vendor.4d5e6f.js.gz'), gzipSync(BIG_SCRIPT));
-    bff = await startBff({
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO_DATA: 'false',
-      H5_DIST_DIR: dir,
-    });
+    bff = await startBff(h5Bff(dir));
   });
   afterAll(async () => {
     await bff.stop();
@@ -109,13 +111,7 @@ describe('the H5 app served by the BFF', () => {
 });
 
 describe('the H5 document with the home page’s first answer written into it (decision 020)', () => {
-  const manifest = JSON.parse(
-    readFileSync(
-      join(dirname(fileURLToPath(import.meta.url)), '../../../packages/schema/trusted-documents.json'),
-      'utf8',
-    ),
-  ) as Record<string, string>;
-  const productsHash = Object.keys(manifest).find((key) => /^\s*query Products\b/.test(manifest[key] ?? ''));
+  const productsHash = trustedQueryHash('Products');
   const extensions = { persistedQuery: { version: 1, sha256Hash: productsHash } };
   /** The home page's first request, as index.html names it (apps/miniapp/config/first-screen.ts). */
   const firstUrl =
@@ -135,12 +131,7 @@ describe('the H5 document with the home page’s first answer written into it (d
       `<!doctype html><html><head><script type="application/json" id="first-screen-answer" data-url="${firstUrl.replace(/&/g, '&amp;')}"></script><script>window.a=1</script></head><body></body></html>`,
     );
     bff = await startBff({
-      PORT: '0',
-      PGLITE_DATA_DIR: 'memory',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO_DATA: 'false',
-      H5_DIST_DIR: dir,
+      ...h5Bff(dir),
       TRUSTED_DOCUMENTS: 'enforce',
       // The visitor's address is the one the proxy names; five GraphQL requests a minute each.
       TRUST_PROXY: '127.0.0.1',

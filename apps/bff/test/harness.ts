@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -19,6 +19,19 @@ import {
  * against a real database and the sandbox on a random port. Build first: `pnpm test` does.
  */
 const BFF_MAIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+const TRUSTED_DOCUMENTS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../packages/schema/trusted-documents.json',
+);
+
+/** The hash of the client's trusted document of a query (packages/schema/trusted-documents.json). */
+export function trustedQueryHash(operationName: string): string {
+  const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
+  const pattern = new RegExp(`^\\s*query ${operationName}\\b`);
+  const hash = Object.keys(manifest).find((key) => pattern.test(manifest[key] ?? ''));
+  if (!hash) throw new Error(`no trusted document for the query ${operationName}`);
+  return hash;
+}
 const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
 
 export interface GraphQLResponse<T> {

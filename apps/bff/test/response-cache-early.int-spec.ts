@@ -1,9 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { type TestStack, startStack } from './harness.js';
+import { type TestStack, startStack, trustedQueryHash } from './harness.js';
 
 /**
  * Response-cache hits answered early, before Fastify or in its first hook
@@ -13,13 +10,7 @@ import { type TestStack, startStack } from './harness.js';
  * count), and never for a signed-in request.
  */
 
-const manifest = JSON.parse(
-  readFileSync(
-    join(dirname(fileURLToPath(import.meta.url)), '../../../packages/schema/trusted-documents.json'),
-    'utf8',
-  ),
-) as Record<string, string>;
-const productsHash = Object.keys(manifest).find((key) => /^\s*query Products\b/.test(manifest[key] ?? ''));
+const productsHash = trustedQueryHash('Products');
 
 /** The home page's request as the client sends it (apps/miniapp/src/graphql/client.ts). */
 function productsPath(first: number): string {
@@ -187,7 +178,7 @@ describe('response-cache hits answered early (GET)', () => {
       expect(signedIn.headers['cache-control']).toBe('no-store');
     }
     // A query that is not public (the caller's own data) is not kept either, even anonymous.
-    const meHash = Object.keys(manifest).find((key) => /^\s*query Me\b/.test(manifest[key] ?? ''));
+    const meHash = trustedQueryHash('Me');
     const mePath = `/graphql?operationName=Me&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: meHash } }))}`;
     await get(stack.url, mePath);
     const me = await get(stack.url, mePath);

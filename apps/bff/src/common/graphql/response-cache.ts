@@ -64,21 +64,30 @@ export interface Representation {
   notModifiedHeaders?: string[];
 }
 
-export interface CachedAnswer {
+/** An answer's bytes and the forms made of them so far: what `representationOf` chooses from. */
+export interface Encodable {
   readonly body: Buffer;
-  readonly etag: string;
-  readonly storedAt: number;
   /** The answer uncompressed, as a representation. */
   readonly identity: Representation;
+  /** Compressed forms made so far (lazily, once each). */
+  readonly encoded: Partial<Record<'br' | 'gzip', Representation | null>>;
+  /** Bytes counted against a bound: the body and every form made. */
+  size: number;
+}
+
+/** `body` as an answer with no compressed form made yet. */
+export function encodable(body: Buffer, etag: string = etagOf(body)): Encodable {
+  return { body, identity: { body, etag, coding: 'identity' }, encoded: {}, size: body.length };
+}
+
+export interface CachedAnswer extends Encodable {
+  readonly etag: string;
+  readonly storedAt: number;
   /**
    * The headers the answer was first sent with that are the same for every request (security
    * headers, content type, Vary): a hit answered before the other hooks run sends these.
    */
   headers: Readonly<Record<string, string>>;
-  /** Compressed forms made so far (lazily, once each). */
-  readonly encoded: Partial<Record<'br' | 'gzip', Representation | null>>;
-  /** Bytes counted against the cache's bound. */
-  size: number;
 }
 
 export interface ResponseCacheOptions {
@@ -146,7 +155,7 @@ function compress(body: Buffer, coding: 'br' | 'gzip'): Buffer {
   return coding === 'br'
     ? brotliCompressSync(body, {
         params: {
-          // Made once per answer and sent thousands of times: a high quality pays for itself.
+          // Made once per answer and sent many times: a high quality pays for itself.
           [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
           [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
           [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
@@ -156,7 +165,7 @@ function compress(body: Buffer, coding: 'br' | 'gzip'): Buffer {
 }
 
 /** The form of an answer to send for a coding: compressed when it is worth it, else the answer itself. */
-export function representationOf(answer: CachedAnswer, coding: ContentCoding): Representation {
+export function representationOf(answer: Encodable, coding: ContentCoding): Representation {
   if (coding === 'identity' || answer.body.length < MIN_COMPRESSIBLE_BYTES) return answer.identity;
   let encoded = answer.encoded[coding];
   if (encoded === undefined) {
@@ -230,15 +239,8 @@ export class ResponseCache {
     etag: string = etagOf(body),
     headers: Readonly<Record<string, string>> = {},
   ): CachedAnswer {
-    const entry: CachedAnswer = {
-      body,
-      etag,
-      identity: { body, etag, coding: 'identity' },
-      storedAt: this.now(),
-      headers,
-      encoded: {},
-      size: body.length + key.length * 2 + ENTRY_OVERHEAD_BYTES,
-    };
+    const entry: CachedAnswer = { ...encodable(body, etag), etag, storedAt: this.now(), headers };
+    entry.size += key.length * 2 + ENTRY_OVERHEAD_BYTES;
     // Stored under a version that is no longer current (it changed during execution): not kept.
     if (!key.startsWith(`${this.generation}\u0000`)) return entry;
     // Larger than the whole cache may hold (with its compressed forms): sent, not kept.

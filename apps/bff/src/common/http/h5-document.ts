@@ -1,13 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  type ContentCoding,
-  MIN_COMPRESSIBLE_BYTES,
-  etagOf,
+  type Encodable,
+  encodable,
   matchesIfNoneMatch,
   negotiateContentCoding,
+  representationOf,
 } from '../graphql/response-cache.js';
 import { appContentSecurityPolicy } from './content-security-policy.js';
 
@@ -43,10 +42,10 @@ interface Template {
   readonly url: string | null;
 }
 
-/** A page as sent, per coding, for the last answer written (pages differ only by their answer). */
+/** The last page sent and its forms (pages differ only by the answer written into them). */
 interface Sent {
   readonly html: string;
-  readonly forms: Partial<Record<ContentCoding, { readonly body: Buffer; readonly etag: string }>>;
+  readonly page: Encodable;
 }
 
 const unescapeAttribute = (value: string): string =>
@@ -82,24 +81,6 @@ export function withFirstAnswer(html: string, answer: string): string {
   const opening = match[0].slice(0, -'</script>'.length);
   const end = match.index + match[0].length;
   return `${html.slice(0, match.index)}${opening}${answer.replace(/</g, '\\u003c')}</script>${html.slice(end)}`;
-}
-
-function identityOf(html: string): { body: Buffer; etag: string } {
-  const body = Buffer.from(html, 'utf8');
-  return { body, etag: etagOf(body) };
-}
-
-function compressed(body: Buffer, coding: 'br' | 'gzip'): Buffer {
-  return coding === 'br'
-    ? brotliCompressSync(body, {
-        params: {
-          // Made once per answer written and sent to every visitor until the answer changes.
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
-          [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      })
-    : gzipSync(body, { level: 9 });
 }
 
 /**
@@ -159,19 +140,8 @@ export function registerH5Document(
     }
     const answer = page.url === null ? null : await answerInTime(page.url, request);
     const html = answer === null ? page.html : withFirstAnswer(page.html, answer);
-    if (last?.html !== html) last = { html, forms: { identity: identityOf(html) } };
-    const { forms } = last;
-    const identity = forms.identity as { body: Buffer; etag: string };
-    const coding =
-      identity.body.length < MIN_COMPRESSIBLE_BYTES
-        ? 'identity'
-        : negotiateContentCoding(request.headers['accept-encoding']);
-    let form = forms[coding];
-    if (!form) {
-      const body = compressed(identity.body, coding as 'br' | 'gzip');
-      form = { body, etag: etagOf(body) };
-      forms[coding] = form;
-    }
+    if (last?.html !== html) last = { html, page: encodable(Buffer.from(html, 'utf8')) };
+    const form = representationOf(last.page, negotiateContentCoding(request.headers['accept-encoding']));
     void reply
       .header('cache-control', 'no-cache')
       .header('content-security-policy', appContentSecurityPolicy(path))
@@ -179,7 +149,7 @@ export function registerH5Document(
       .header('etag', form.etag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) return reply.code(304).send();
     void reply.type('text/html; charset=utf-8');
-    if (coding !== 'identity') void reply.header('content-encoding', coding);
+    if (form.coding !== 'identity') void reply.header('content-encoding', form.coding);
     return reply.send(form.body);
   }
 
