@@ -127,7 +127,7 @@ describe('H5 home page, served by the BFF', () => {
     expect(products[0].start).toBeLessThan(parsed);
   });
 
-  it('shows the first screen of products in the home page’s first render when index.html already has it, then the rest', async () => {
+  it('shows the first screen of products in the home page’s first render when index.html’s own request has its answer by then, then the rest', async () => {
     const page = await browser.newPage();
     await withoutWrittenAnswer(page, `${bff.url}/`);
     const productsRequests: string[] = [];
