@@ -1,9 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningSandbox, startSandbox } from '@family/sandbox';
-import { alipayKeyPair, type BffProcess, freshDatabase, platformEnv, startBff } from '../apps/bff/test/harness.js';
+import {
+  alipayKeyPair,
+  type BffProcess,
+  freshDatabase,
+  platformEnv,
+  startBff,
+  trustedDocumentHash,
+} from '../apps/bff/test/harness.js';
 import { launchChromium } from './browser.js';
 
 export const H5_DIST = join(dirname(fileURLToPath(import.meta.url)), '../apps/miniapp/dist/h5');
@@ -61,11 +68,6 @@ export function visible(page: Page, selector: string) {
  * nothing else (TRUSTED_DOCUMENTS=enforce).
  */
 export function trustedRequest(operationName: string, variables: object): string {
-  const manifest = JSON.parse(
-    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../packages/schema/trusted-documents.json'), 'utf8'),
-  ) as Record<string, string>;
-  const pattern = new RegExp(`^\\s*(query|mutation) ${operationName}\\b`);
-  const hash = Object.keys(manifest).find((key) => pattern.test(manifest[key] ?? ''));
-  if (!hash) throw new Error(`no trusted document for the operation ${operationName}`);
-  return JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+  const extensions = { persistedQuery: { version: 1, sha256Hash: trustedDocumentHash(operationName) } };
+  return JSON.stringify({ operationName, variables, extensions });
 }

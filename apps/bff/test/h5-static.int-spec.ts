@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { type BffProcess, startBff, trustedQueryHash } from './harness.js';
+import { type BffProcess, startBff, trustedDocumentHash } from './harness.js';
 
 /** The H5 app as the BFF serves it: security headers, a policy that admits its own inline script, caching. */
 
@@ -111,7 +111,7 @@ describe('the H5 app served by the BFF', () => {
 });
 
 describe('the H5 document with the home page’s first answer written into it (decision 020)', () => {
-  const productsHash = trustedQueryHash('Products');
+  const productsHash = trustedDocumentHash('Products');
   const extensions = { persistedQuery: { version: 1, sha256Hash: productsHash } };
   /** The home page's first request, as index.html names it (apps/miniapp/config/first-screen.ts). */
   const firstUrl =

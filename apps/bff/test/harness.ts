@@ -19,20 +19,20 @@ import {
  * against a real database and the sandbox on a random port. Build first: `pnpm test` does.
  */
 const BFF_MAIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
 const TRUSTED_DOCUMENTS = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../../packages/schema/trusted-documents.json',
 );
 
-/** The hash of the client's trusted document of a query (packages/schema/trusted-documents.json). */
-export function trustedQueryHash(operationName: string): string {
+/** The hash of the client's trusted document of an operation (packages/schema/trusted-documents.json). */
+export function trustedDocumentHash(operationName: string): string {
   const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS, 'utf8')) as Record<string, string>;
-  const pattern = new RegExp(`^\\s*query ${operationName}\\b`);
+  const pattern = new RegExp(`^\\s*(query|mutation) ${operationName}\\b`);
   const hash = Object.keys(manifest).find((key) => pattern.test(manifest[key] ?? ''));
-  if (!hash) throw new Error(`no trusted document for the query ${operationName}`);
+  if (!hash) throw new Error(`no trusted document for the operation ${operationName}`);
   return hash;
 }
-const READY = /^BFF ready: app (http:\/\/\S+?)\/ /m;
 
 export interface GraphQLResponse<T> {
   readonly status: number;

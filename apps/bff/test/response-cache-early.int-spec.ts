@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { type TestStack, startStack, trustedQueryHash } from './harness.js';
+import { type TestStack, startStack, trustedDocumentHash } from './harness.js';
 
 /**
  * Response-cache hits answered early, before Fastify or in its first hook
@@ -10,7 +10,7 @@ import { type TestStack, startStack, trustedQueryHash } from './harness.js';
  * count), and never for a signed-in request.
  */
 
-const productsHash = trustedQueryHash('Products');
+const productsHash = trustedDocumentHash('Products');
 
 /** The home page's request as the client sends it (apps/miniapp/src/graphql/client.ts). */
 function productsPath(first: number): string {
@@ -178,7 +178,7 @@ describe('response-cache hits answered early (GET)', () => {
       expect(signedIn.headers['cache-control']).toBe('no-store');
     }
     // A query that is not public (the caller's own data) is not kept either, even anonymous.
-    const meHash = trustedQueryHash('Me');
+    const meHash = trustedDocumentHash('Me');
     const mePath = `/graphql?operationName=Me&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: meHash } }))}`;
     await get(stack.url, mePath);
     const me = await get(stack.url, mePath);

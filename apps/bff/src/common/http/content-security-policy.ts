@@ -14,19 +14,14 @@ const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")
 const policies = new Map<string, { mtimeMs: number; policy: string }>();
 
 /**
- * The H5 app's policy: scripts only from our origin, plus the inline scripts of its index.html by
+ * The H5 app's policy for a page: scripts only from our origin, plus the page's inline scripts by
  * hash (Taro's H5 build inlines the root font-size script), data only to our own /graphql, no framing.
- * Computed from the file itself, so a rebuilt app (new inline script) gets a matching policy.
  */
-export function appContentSecurityPolicy(htmlPath: string): string {
-  const { mtimeMs } = statSync(htmlPath);
-  const known = policies.get(htmlPath);
-  if (known && known.mtimeMs === mtimeMs) return known.policy;
-  const html = readFileSync(htmlPath, 'utf8');
+export function contentSecurityPolicyOf(html: string): string {
   const hashes = [...html.matchAll(INLINE_SCRIPT)].map(
     ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
   );
-  const policy = [
+  return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')}`.trim(),
     // Taro's H5 components insert <style> elements as they mount: styles may be inline, scripts not.
@@ -39,6 +34,17 @@ export function appContentSecurityPolicy(htmlPath: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/**
+ * The policy of an HTML file of the H5 build, computed from the file itself, so a rebuilt app (new
+ * inline script) gets a matching policy.
+ */
+export function appContentSecurityPolicy(htmlPath: string): string {
+  const { mtimeMs } = statSync(htmlPath);
+  const known = policies.get(htmlPath);
+  if (known && known.mtimeMs === mtimeMs) return known.policy;
+  const policy = contentSecurityPolicyOf(readFileSync(htmlPath, 'utf8'));
   policies.set(htmlPath, { mtimeMs, policy });
   return policy;
 }

@@ -8,7 +8,7 @@ import {
   negotiateContentCoding,
   representationOf,
 } from '../graphql/response-cache.js';
-import { appContentSecurityPolicy } from './content-security-policy.js';
+import { contentSecurityPolicyOf } from './content-security-policy.js';
 
 /**
  * The H5 app's document (index.html) with the home page's first answer written into it
@@ -40,6 +40,8 @@ interface Template {
   readonly html: string;
   /** The URL of the page's first request, from its block; null when the page has no block. */
   readonly url: string | null;
+  /** Its content security policy (the data block written into it changes no script). */
+  readonly policy: string;
 }
 
 /** The last page sent and its forms (pages differ only by the answer written into them). */
@@ -64,7 +66,7 @@ function templateReader(path: string): () => Template {
     if (known && known.mtimeMs === mtimeMs) return known;
     const html = readFileSync(path, 'utf8');
     const url = FIRST_ANSWER_BLOCK.exec(html)?.[1];
-    known = { mtimeMs, html, url: url ? unescapeAttribute(url) : null };
+    known = { mtimeMs, html, url: url ? unescapeAttribute(url) : null, policy: contentSecurityPolicyOf(html) };
     return known;
   };
 }
@@ -85,7 +87,7 @@ export function withFirstAnswer(html: string, answer: string): string {
 
 /**
  * Gives the answer to a page's first request (`url`), as `request`'s visitor would be answered, or
- * null when there is none to write (not an HTTP 200, or a failure).
+ * null when there is none to write (not an HTTP 200). A rejection counts as none.
  */
 export type FirstAnswerSource = (url: string, request: FastifyRequest) => Promise<string | null>;
 
@@ -103,8 +105,7 @@ export function askedInProcess(fastify: FastifyInstance): FirstAnswerSource {
         remoteAddress: request.ip,
         headers: { accept: FIRST_ANSWER_ACCEPT, ...(request.headers.host ? { host: request.headers.host } : {}) },
       })
-      .then((response) => (response.statusCode === 200 ? response.body : null))
-      .catch(() => null);
+      .then((response) => (response.statusCode === 200 ? response.body : null));
 }
 
 /** Serves `GET /` and `GET /index.html` (and HEAD) from `dir`'s index.html, with the first answer. */
@@ -144,7 +145,7 @@ export function registerH5Document(
     const form = representationOf(last.page, negotiateContentCoding(request.headers['accept-encoding']));
     void reply
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', appContentSecurityPolicy(path))
+      .header('content-security-policy', page.policy)
       .header('vary', 'accept-encoding')
       .header('etag', form.etag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) return reply.code(304).send();
