@@ -2,6 +2,8 @@ import {
   formatDecimal,
   formatMoney,
   formatPercent,
+  formatPriceFrom,
+  formatScore,
   formatSumInsured,
   formatWaitingPeriod,
   formatYuanAmount,
@@ -51,5 +53,26 @@ describe('small formatters', () => {
   it('names the zero cases', () => {
     expect(formatSumInsured(0)).toBe('不单独设限');
     expect(formatWaitingPeriod(0)).toBe('无等待期');
+  });
+});
+
+describe('formatPriceFrom', () => {
+  it('formats whole yuan without decimals', () => {
+    expect(formatPriceFrom(12800)).toBe('¥128起');
+    expect(formatPriceFrom(0)).toBe('¥0起');
+  });
+
+  it('drops trailing zeros of the fen', () => {
+    expect(formatPriceFrom(12850)).toBe('¥128.5起');
+    expect(formatPriceFrom(12805)).toBe('¥128.05起');
+    expect(formatPriceFrom(12899)).toBe('¥128.99起');
+    expect(formatPriceFrom(5)).toBe('¥0.05起');
+  });
+});
+
+describe('formatScore', () => {
+  it('shows one decimal at most', () => {
+    expect(formatScore(88.94)).toBe('88.9');
+    expect(formatScore(90)).toBe('90');
   });
 });

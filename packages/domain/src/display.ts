@@ -29,6 +29,20 @@ export function formatDecimal(value: number, maxDecimals = 2): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
+/**
+ * A product's lowest price as a "from" price, its amount in fen: 12800 → "¥128起", 12850 →
+ * "¥128.5起", 12805 → "¥128.05起" (trailing zeros of the decimals dropped). Cards in the app and
+ * the H5 first screen the BFF writes (apps/bff/src/common/http/h5-document.ts) show it alike.
+ */
+export function formatPriceFrom(fen: Fen): string {
+  return `¥${formatYuan(fen)}起`;
+}
+
+/** A composite score with one decimal: 88.94 → "88.9", 90 → "90". */
+export function formatScore(score: number): string {
+  return formatDecimal(score, 1);
+}
+
 /** A fraction as a percentage: 0.0015 → "0.15%", 0.85 → "85%". */
 export function formatPercent(fraction: number, maxDecimals = 2): string {
   return `${formatDecimal(fraction * 100, maxDecimals)}%`;
