@@ -180,6 +180,19 @@ describe('H5 home page, served by the BFF', () => {
   });
 });
 
+/**
+ * The H5 document once the BFF writes its first answer into it. A cold BFF loads the catalogue
+ * first (longer than the document waits): the page goes without until then.
+ */
+async function documentWithAnswer(url: string): Promise<string> {
+  let html = '';
+  for (let i = 0; i < 100 && !ANSWER_BLOCK.exec(html)?.[2]; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    html = await (await fetch(`${url}/`)).text();
+  }
+  return html;
+}
+
 describe('H5 home page with its first answer in the document (decision 020)', () => {
   // Catalogues kept, as in production: once loaded, the BFF answers the home page's first request
   // within the document's wait.
@@ -193,13 +206,7 @@ describe('H5 home page with its first answer in the document (decision 020)', ()
 
   it('renders the first screen of products from the document the BFF wrote it into, asking for nothing', async () => {
     const { bff, browser } = stack;
-    // A cold BFF loads the catalogue first (longer than the document waits): the page goes without
-    // until then.
-    let html = '';
-    for (let i = 0; i < 100 && !ANSWER_BLOCK.exec(html)?.[2]; i++) {
-      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      html = await (await fetch(`${bff.url}/`)).text();
-    }
+    const html = await documentWithAnswer(bff.url);
     const written = JSON.parse(ANSWER_BLOCK.exec(html)?.[2] ?? 'null') as {
       data: { products: { edges: { node: { name: string } }[] } };
     };
@@ -222,5 +229,90 @@ describe('H5 home page with its first answer in the document (decision 020)', ()
     expect(first?.cards).toBeGreaterThan(0);
     expect(productsRequests).toEqual([]);
     expect(names.map((name) => name.trim())).toEqual(written.data.products.edges.map((edge) => edge.node.name));
+  });
+
+  describe('its first products drawn into the document (decision 021)', () => {
+    /** Each card's text and box, in order: the BFF's (`.first-screen-product`) or the app's. */
+    const cardsOf = (page: Page, selector: string) =>
+      page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].map((card) => {
+            const box = card.getBoundingClientRect();
+            const text = [...card.querySelectorAll('span')]
+              .filter((span) => span.children.length === 0)
+              .map((span) => span.textContent?.trim());
+            return { text: text.join(' '), top: box.top, left: box.left, width: box.width, height: box.height };
+          }),
+        selector,
+      );
+
+    beforeAll(() => documentWithAnswer(stack.bff.url));
+
+    /** Holds the app's main script until `release` is called: the page as it is before the app runs. */
+    async function beforeTheApp(page: Page): Promise<() => void> {
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/js\/app\.[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      return release;
+    }
+
+    it('shows them before the app has run, where the app’s own cards then stand, and the app’s replace them', async () => {
+      const { bff, browser } = stack;
+      // The two phone widths the home page is laid out for most: the cards' top is in rem, as the header.
+      for (const width of [375, 414]) {
+        const context = await browser.newContext({ viewport: { width, height: 812 }, deviceScaleFactor: 2 });
+        const page = await context.newPage();
+        const release = await beforeTheApp(page);
+        await page.goto(`${bff.url}/`, { waitUntil: 'commit' });
+        // The cards, and the style sheets they wear (the first paint waits for them: render-blocking).
+        await page.waitForFunction(
+          () =>
+            document.querySelectorAll('.first-screen-product').length === 6 &&
+            [...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => (link as HTMLLinkElement).sheet),
+          undefined,
+          { timeout: 20_000 },
+        );
+        const drawn = await cardsOf(page, '.first-screen-product');
+        // Nothing of the app yet: these are the document's own.
+        expect(await page.locator('#app .product-card').count()).toBe(0);
+        expect(await page.locator('.first-screen-product').first().isVisible()).toBe(true);
+        release();
+        await fullPage(page);
+        await page.waitForFunction(() => !document.getElementById('first-screen-skeleton'), undefined, {
+          timeout: 20_000,
+        });
+        const app = (await cardsOf(page, '#app .product-card')).slice(0, 6);
+        await context.close();
+        // The same products, showing the same text, in the same places.
+        expect(drawn.map((card) => card.text)).toEqual(app.map((card) => card.text));
+        expect(drawn[0]?.text).toMatch(/分 ¥[\d.]+起$/);
+        drawn.forEach((card, i) => {
+          for (const side of ['top', 'left', 'width', 'height'] as const)
+            expect(Math.abs(card[side] - app[i]![side])).toBeLessThanOrEqual(1);
+        });
+      }
+    });
+
+    it('opens the product tapped before the app has run, once it has', async () => {
+      const { bff, browser } = stack;
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+      const page = await context.newPage();
+      const release = await beforeTheApp(page);
+      await page.goto(`${bff.url}/`, { waitUntil: 'commit' });
+      const second = page.locator('.first-screen-product').nth(1);
+      const name = (await second.locator('.first-screen-product__name').innerText()).trim();
+      await second.click();
+      expect(new URL(page.url()).hash).toMatch(/^#\/features\/catalogue\/pages\/product\/index\?id=/);
+      // The home page's placeholder goes with the home route.
+      expect(await page.locator('#first-screen-skeleton').count()).toBe(0);
+      release();
+      const shown = page.locator('[data-testid="product-name"]');
+      await shown.waitFor({ timeout: 20_000 });
+      expect((await shown.innerText()).trim()).toBe(name);
+      await context.close();
+    });
   });
 });

@@ -5,6 +5,7 @@ import webpack, { type Compiler, type Stats } from 'webpack';
 import { documentHashOf, getUrlOf } from '../../src/graphql/client';
 import { HOME_PRODUCTS_VARIABLES } from '../../src/graphql/first-screen';
 import { ProductsDocument } from '../../src/graphql/generated/graphql';
+import { PRODUCT_PAGE } from '../../src/features/catalogue/routes';
 import { HOME_PAGE_CHUNKS_MARKER, HomePageChunksPlugin, firstQueryUrl } from '../first-screen';
 
 describe('the first query index.html starts', () => {
@@ -17,6 +18,22 @@ describe('the first query index.html starts', () => {
 
   it('is null without a manifest', () => {
     expect(firstQueryUrl('/nonexistent/trusted-documents.json')).toBeNull();
+  });
+});
+
+describe('the skeleton the BFF writes the first products into (decision 021)', () => {
+  const template = readFileSync(path.resolve(__dirname, '../../src/index.html'), 'utf8');
+  const skeleton = /<div\s+id="first-screen-skeleton"([^>]*)>/.exec(template)?.[1] ?? '';
+
+  it('links each product to the product page as the hash router names it', () => {
+    expect(/\sdata-product-url="([^"]*)"/.exec(skeleton)?.[1]).toBe(`#${PRODUCT_PAGE}?id=`);
+  });
+
+  it('asks for the cards the home page shows in its first render', () => {
+    const home = readFileSync(path.resolve(__dirname, '../../src/features/catalogue/screens/home/index.tsx'), 'utf8');
+    const shown = /const FIRST_SCREEN_CARDS = (\d+);/.exec(home)?.[1];
+    expect(shown).toBeDefined();
+    expect(/\sdata-products="(\d+)"/.exec(skeleton)?.[1]).toBe(shown);
   });
 });
 

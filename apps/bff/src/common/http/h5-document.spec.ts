@@ -153,6 +153,37 @@ describe('the H5 document with its first answer (decision 020)', () => {
       expect(asked).toEqual([]);
     });
 
+    it('draws the answer’s first products into the skeleton the page asks it for (decision 021)', async () => {
+      const skeleton =
+        '<div id="first-screen-skeleton" data-products="1" data-product-url="#/product?id=" aria-hidden="true">' +
+        '<div class="first-screen-card"></div></div>';
+      writeFileSync(join(dir, 'index.html'), page(block(URL)).replace('</body>', `${skeleton}</body>`));
+      const later = new Date(Date.now() + 5_000);
+      utimesSync(join(dir, 'index.html'), later, later);
+      const node = {
+        id: 'p1',
+        name: '安心百万医疗',
+        categoryLabel: '百万医疗',
+        priceFrom: 12800,
+        insurer: { name: '安信财险' },
+        score: null,
+      };
+      answer = {
+        body: JSON.stringify({ data: { products: { edges: [{ node }, { node: { ...node, id: 'p2' } }] } } }),
+        delayMs: 0,
+      };
+      const html = (await get('/')).body.toString();
+      expect(written(html)).toBe(answer.body);
+      expect(html.match(/<a class="first-screen-product"[^>]*>/g)).toEqual([
+        '<a class="first-screen-product" tabindex="-1" href="#/product?id=p1">',
+      ]);
+      expect(html).toContain('安信财险');
+      expect(html).not.toContain('first-screen-card');
+      // Late: the placeholders stay, as the block stays empty.
+      answer.delayMs = 300;
+      expect((await get('/')).body.toString()).toContain('<div class="first-screen-card"></div>');
+    });
+
     it('answers 404 while there is no index.html (an app being rebuilt)', async () => {
       rmSync(join(dir, 'index.html'));
       expect((await get('/')).status).toBe(404);

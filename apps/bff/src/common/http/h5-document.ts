@@ -9,6 +9,7 @@ import {
   representationOf,
 } from '../graphql/response-cache.js';
 import { contentSecurityPolicyOf } from './content-security-policy.js';
+import { unescapeAttribute, withFirstProducts } from './h5-first-screen.js';
 
 /**
  * The H5 app's document (index.html) with the home page's first answer written into it
@@ -19,7 +20,8 @@ import { contentSecurityPolicyOf } from './content-security-policy.js';
  * request, asked in-process as the visitor would ask it (their address, the same URL and headers:
  * the response cache, the rate limit and the trusted documents are the route's own), when it is there
  * within `FIRST_ANSWER_WAIT_MS`; a slower, failed or refused one leaves the block empty, and the page
- * asks as it did. Only an HTTP 200 is written. The page itself is then sent as any answer here:
+ * asks as it did. Only an HTTP 200 is written; its first products are also written as HTML into the
+ * skeleton the page shows until the app renders (h5-first-screen.ts, decision 021). The page itself is then sent as any answer here:
  * `no-cache` with an ETag of its bytes (a new answer, a new ETag), br or gzip when accepted.
  */
 
@@ -46,17 +48,10 @@ interface Template {
 
 /** The last page sent and its forms (pages differ only by the answer written into them). */
 interface Sent {
-  readonly html: string;
+  readonly template: string;
+  readonly answer: string | null;
   readonly page: Encodable;
 }
-
-const unescapeAttribute = (value: string): string =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 /** The page's template and its first request's URL, read again when the file changes (a rebuilt app). */
 function templateReader(path: string): () => Template {
@@ -140,8 +135,10 @@ export function registerH5Document(
       return reply;
     }
     const answer = page.url === null ? null : await answerInTime(page.url, request);
-    const html = answer === null ? page.html : withFirstAnswer(page.html, answer);
-    if (last?.html !== html) last = { html, page: encodable(Buffer.from(html, 'utf8')) };
+    if (last?.template !== page.html || last.answer !== answer) {
+      const html = answer === null ? page.html : withFirstProducts(withFirstAnswer(page.html, answer), answer);
+      last = { template: page.html, answer, page: encodable(Buffer.from(html, 'utf8')) };
+    }
     const form = representationOf(last.page, negotiateContentCoding(request.headers['accept-encoding']));
     void reply
       .header('cache-control', 'no-cache')
