@@ -20,9 +20,10 @@ import { unescapeAttribute, withFirstProducts } from './h5-first-screen.js';
  * request, asked in-process as the visitor would ask it (their address, the same URL and headers:
  * the response cache, the rate limit and the trusted documents are the route's own), when it is there
  * within `FIRST_ANSWER_WAIT_MS`; a slower, failed or refused one leaves the block empty, and the page
- * asks as it did. Only an HTTP 200 is written; its first products are also written as HTML into the
- * skeleton the page shows until the app renders (h5-first-screen.ts, decision 021). The page itself is then sent as any answer here:
- * `no-cache` with an ETag of its bytes (a new answer, a new ETag), br or gzip when accepted.
+ * asks as it did. Only an HTTP 200 is written; its first products are also drawn as HTML into the
+ * skeleton the page shows until the app renders (h5-first-screen.ts, decision 021). The page itself
+ * is then sent as any answer here: `no-cache` with an ETag of its bytes (a new answer, a new ETag),
+ * br or gzip when accepted.
  */
 
 /** The (empty) block the H5 build leaves (apps/miniapp/src/index.html), its URL HTML-escaped. */
