@@ -306,8 +306,8 @@ describe('H5 home page with its first answer in the document (decision 020)', ()
       const name = (await second.locator('.first-screen-product__name').innerText()).trim();
       await second.click();
       expect(new URL(page.url()).hash).toMatch(/^#\/features\/catalogue\/pages\/product\/index\?id=/);
-      // The home page's placeholder goes with the home route.
-      expect(await page.locator('#first-screen-skeleton').count()).toBe(0);
+      // The home page's placeholder goes with the home route (on the hash's change, a task later).
+      await page.locator('#first-screen-skeleton').waitFor({ state: 'detached', timeout: 5_000 });
       release();
       const shown = page.locator('[data-testid="product-name"]');
       await shown.waitFor({ timeout: 20_000 });
