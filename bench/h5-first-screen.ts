@@ -23,7 +23,7 @@
  *   `user-blocking` priority (`scheduler.postTask`): an ordinary task (a MessageChannel message, as
  *   before) waits while Chromium runs the loading tasks it favours during a page load, such as a
  *   script that has just arrived, and then reports that script's evaluation as the frame's (decision
- *   016's second addendum: traced 30 ms late). Playwright's own
+ *   016's second addendum: traced 35 ms late). Playwright's own
  *   `waitForFunction` injects its utility script into the page as it loads, about 60 ms of
  *   compiling on the page's main thread.
  * - The new window is left BENCH_H5_SETTLE_MS (2,000) before navigating. Debian's Chromium loads a
@@ -158,9 +158,10 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
         predicate: (message) => message.text().startsWith(`${signal} `),
         timeout: 30_000,
       });
+      const moment = seen.then((message) => Number(message.text().slice(signal.length + 1)));
       // Awaited below; if navigating fails first, closing the context rejects it too, unheard.
-      seen.catch(() => undefined);
-      return seen.then((message) => Number(message.text().slice(signal.length + 1)));
+      moment.catch(() => undefined);
+      return moment;
     };
     const visible = heard(SIGNAL);
     const app = heard(APP_SIGNAL);
