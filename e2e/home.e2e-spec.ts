@@ -13,16 +13,23 @@ async function fullPage(page: Page): Promise<void> {
 /** The JSON block where the BFF writes the home page's first answer (decision 020). */
 const ANSWER_BLOCK = /(<script\s+type="application\/json"\s+id="first-screen-answer"[^>]*>)([\s\S]*?)(<\/script>)/;
 
+/** A product the BFF draws into the skeleton from its answer (decision 021). */
+const DRAWN_PRODUCT = /<a class="first-screen-product"[\s\S]*?<\/a>/g;
+
 /**
  * Serves the document as the BFF does when it has no answer within its wait (a cold catalogue, a
- * refused request): the block empty, so index.html asks for the first page itself.
+ * refused request): the block empty, so index.html asks for the first page itself, and the
+ * skeleton's grey placeholders instead of drawn products.
  */
 async function withoutWrittenAnswer(page: Page, url: string): Promise<void> {
   await page.route(url, async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers() };
     for (const name of ['content-encoding', 'content-length', 'etag']) delete headers[name];
-    await route.fulfill({ response, headers, body: (await response.text()).replace(ANSWER_BLOCK, '$1$3') });
+    const body = (await response.text())
+      .replace(ANSWER_BLOCK, '$1$3')
+      .replace(DRAWN_PRODUCT, '<div class="first-screen-card"></div>');
+    await route.fulfill({ response, headers, body });
   });
 }
 
