@@ -1,10 +1,11 @@
 /**
  * The H5 first screen (docs/performance.md, "H5 first screen"): index.html starts the home page's
  * products request while the app's scripts are still loading (an inline script, config/first-screen.ts)
- * and shows a skeleton of the list until the home screen has something to show. This module hands the
- * started request to the transport, once (or its answer to the client's `settled`, when it is already
- * here as the home page first renders: the list is then in that first render), and takes the skeleton
- * away. All of it does nothing outside H5 or when index.html started nothing.
+ * and shows a skeleton of the list until the home screen has something to show (its first products,
+ * when the BFF drew them into the document: decision 021; grey placeholders otherwise). This module
+ * hands the started request to the transport, once (or its answer to the client's `settled`, when it
+ * is already here as the home page first renders: the list is then in that first render), and takes
+ * the skeleton away. All of it does nothing outside H5 or when index.html started nothing.
  */
 
 /** The home page's first products request (useProductList with the initial filter values). */
